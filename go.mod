@@ -1,0 +1,3 @@
+module github.com/medtrace/medtrace
+
+go 1.26
