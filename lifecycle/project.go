@@ -1,0 +1,95 @@
+package lifecycle
+
+import (
+	"errors"
+
+	"github.com/medtrace/medtrace/trace"
+)
+
+// Project is the aggregate of one device software's records: the software
+// system model (IEC 62304:2006+A1:2015 clause 5), the risk management file,
+// the security file, the SBOMs with SOUP annotations, and the post-market
+// records (clauses 6, 8, 9). A project file maps onto it field by field.
+//
+// Project implements [trace.Contributor]: it contributes its own records and
+// those of its parts. A Project is not modified by any method.
+type Project struct {
+	// System is the software system. Required.
+	System System `json:"system"`
+	// Items are the software items and units, in a tree under System.
+	Items []Item `json:"items,omitempty"`
+	// Interfaces are the interfaces between items and to the outside.
+	Interfaces []Interface `json:"interfaces,omitempty"`
+	// UserNeeds are the user needs and intended-use statements.
+	UserNeeds []UserNeed `json:"userNeeds,omitempty"`
+	// Requirements are the system and software requirements.
+	Requirements []Requirement `json:"requirements,omitempty"`
+	// Tests are the tests and other verification activities.
+	Tests []Test `json:"tests,omitempty"`
+	// Results are the recorded test executions.
+	Results []Result `json:"results,omitempty"`
+	// DesignReviews are the design review records.
+	DesignReviews []DesignReview `json:"designReviews,omitempty"`
+	// Documents are the evidence documents (plans, procedures, reports).
+	Documents []Document `json:"documents,omitempty"`
+
+	// PostMarket holds problem reports, change requests, releases and
+	// signals; its fields appear at the top level of a project file.
+	PostMarket
+}
+
+// ErrInvalidRecord is wrapped by every problem found in a lifecycle record:
+// a missing required field, an invalid enum value, an empty reference.
+var ErrInvalidRecord = errors.New("lifecycle: invalid record")
+
+// Graph builds the project's trace graph. It reports every problem at once,
+// in a *trace.BuildError: invalid records (with their field path, such as
+// "requirements[3].level", and position), duplicate IDs, links to unknown
+// items and links between kinds that may not be joined. Even on error it
+// returns the graph of everything that was valid.
+func (p *Project) Graph() (*trace.Graph, error) {
+	b := trace.NewBuilder()
+	b.Add(p)
+	return b.Build()
+}
+
+// Contribute adds the project's records and those of its parts to b and
+// declares the kind pairs its link types may join. It returns the problems
+// found in lifecycle records; problems of the graph as a whole are found by
+// the builder.
+func (p *Project) Contribute(b *trace.Builder) error {
+	if p == nil {
+		return nil
+	}
+	allowLinks(b)
+	c := &contribution{b: b}
+	c.system(&p.System)
+	for i := range p.Items {
+		c.item(i, &p.Items[i])
+	}
+	for i := range p.Interfaces {
+		c.iface(i, &p.Interfaces[i])
+	}
+	for i := range p.UserNeeds {
+		c.need(i, &p.UserNeeds[i])
+	}
+	for i := range p.Requirements {
+		c.requirement(i, &p.Requirements[i])
+	}
+	for i := range p.Tests {
+		c.test(i, &p.Tests[i])
+	}
+	for i := range p.Results {
+		c.result(i, &p.Results[i])
+	}
+	for i := range p.DesignReviews {
+		c.review(i, &p.DesignReviews[i])
+	}
+	for i := range p.Documents {
+		c.document(i, &p.Documents[i])
+	}
+	if err := p.PostMarket.contribute(b); err != nil {
+		c.errs = append(c.errs, err)
+	}
+	return errors.Join(c.errs...)
+}

@@ -1,0 +1,62 @@
+package lifecycle
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/medtrace/medtrace/trace"
+)
+
+var day = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+
+// smallProject is a consistent project of lifecycle records only.
+func smallProject() *Project {
+	return &Project{
+		System: System{ID: "SYS", Name: "Infusion controller", Edition: Edition2015, Class: ClassB},
+		Items: []Item{
+			{ID: "ITM-1", Title: "Dose engine", Parent: "SYS"},
+			{ID: "ITM-2", Title: "Display", Parent: "SYS"},
+			{ID: "UNIT-1", Title: "Rate limiter", Parent: "ITM-1", Unit: true},
+		},
+		Interfaces:   []Interface{{ID: "IF-1", Title: "Dose to display", Items: []trace.ID{"ITM-1", "ITM-2"}}},
+		UserNeeds:    []UserNeed{{ID: "UN-1", Title: "Deliver the prescribed dose"}},
+		Requirements: []Requirement{{ID: "SRS-1", Title: "Limit rate", Level: LevelSoftware, Category: CategoryFunctional, DerivedFrom: []trace.ID{"UN-1"}, AllocatedTo: []trace.ID{"ITM-1"}}},
+		Tests:        []Test{{ID: "TST-1", Title: "Rate limit test", Type: TestSystem, Verifies: []trace.ID{"SRS-1"}}},
+		Results:      []Result{{ID: "RES-1", Test: "TST-1", Outcome: Pass, Date: day, Version: "1.0.0", By: "QA"}},
+		Documents:    []Document{{ID: "DOC-1", Title: "Development plan", Type: DocDevelopmentPlan, Clauses: []string{"5.1.1"}}},
+	}
+}
+
+func TestGraphBuildsSmallProject(t *testing.T) {
+	g, err := smallProject().Graph()
+	require.NoError(t, err)
+	assert.Equal(t, 10, g.Len())
+	assert.Equal(t, []trace.ID{"UN-1"}, g.Neighbours("SRS-1", trace.In, trace.Derives))
+	assert.Equal(t, []trace.ID{"ITM-1"}, g.Neighbours("UNIT-1", trace.Out, trace.PartOf))
+}
+
+func TestGraphReportsEveryBadRecord(t *testing.T) {
+	p := smallProject()
+	p.System.Edition = ""
+	p.Items[0].Parent = ""
+	p.Requirements[0].Level = "sys"
+	p.Tests[0].Type = ""
+	p.Results[0].By = ""
+	p.Items[1].Uses = []trace.ID{""}
+	_, err := p.Graph()
+	require.Error(t, err)
+	var be *trace.BuildError
+	require.True(t, errors.As(err, &be))
+	assert.True(t, errors.Is(err, ErrInvalidRecord))
+	msg := err.Error()
+	for _, want := range []string{
+		`system.edition ("SYS")`, `items[0].parent ("ITM-1")`, `requirements[0].level ("SRS-1")`,
+		`tests[0].type ("TST-1")`, `results[0].by ("RES-1")`, `items[1].uses[0] ("ITM-2")`,
+	} {
+		assert.Contains(t, msg, want)
+	}
+}
