@@ -128,6 +128,12 @@ func (b *Builder) Allowed(t LinkType, from, to Kind) bool {
 	return ok
 }
 
+// Grow pre-sizes the builder for n more items and m more links.
+func (b *Builder) Grow(n, m int) {
+	b.items = slices.Grow(b.items, n)
+	b.links = slices.Grow(b.links, m)
+}
+
 // AddItem adds an item. Problems are reported by Build.
 func (b *Builder) AddItem(it Item) { b.items = append(b.items, it) }
 
@@ -270,8 +276,11 @@ func (b *Builder) Build() (*Graph, error) {
 				Detail: fmt.Sprintf("%s: %s may not link from %s to %s", l, l.Type, g.kinds[fk], g.kinds[tk])})
 			continue
 		}
-		edges = append(edges, edge{from: from, to: to, typ: t, reviewed: l.Reviewed, pos: l.Pos, seq: int32(i)})
+		edges = append(edges, edge{from: from, to: to, typ: t, src: int32(i)})
 	}
+	// The builder only ever appends, so the records behind these indices
+	// never change; the graph can share them instead of copying.
+	g.links = b.links[:len(b.links):len(b.links)]
 	g.buildAdjacency(edges)
 
 	if len(problems) == 0 {

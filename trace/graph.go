@@ -7,12 +7,12 @@ import (
 	"sort"
 )
 
+// edge is a validated link in compact form; src indexes the Link record it
+// came from, which also orders duplicates (the first added is kept).
 type edge struct {
 	from, to int32
-	seq      int32 // insertion order, for keeping the first of duplicates
+	src      int32
 	typ      uint16
-	reviewed Fingerprint
-	pos      Position
 }
 
 // Graph is an immutable graph of items and links. It is safe for concurrent
@@ -27,6 +27,7 @@ type Graph struct {
 	byKind [][]int32
 
 	ltypes []LinkType // sorted; edge.typ indexes it
+	links  []Link     // the builder's link records; edge.src indexes it
 	edges  []edge     // sorted by (from, typ, to)
 	outOff []int32    // len(items)+1, offsets into edges
 	inIdx  []int32    // edge indices sorted by (to, typ, from)
@@ -80,7 +81,7 @@ func (g *Graph) buildAdjacency(in []edge) {
 	for v := 0; v < n; v++ {
 		run := sorted[g.outOff[v]:g.outOff[v+1]]
 		slices.SortFunc(run, func(a, b edge) int {
-			return cmp.Or(cmp.Compare(a.typ, b.typ), cmp.Compare(a.to, b.to), cmp.Compare(a.seq, b.seq))
+			return cmp.Or(cmp.Compare(a.typ, b.typ), cmp.Compare(a.to, b.to), cmp.Compare(a.src, b.src))
 		})
 		for i := range run {
 			if i > 0 && run[i].typ == run[i-1].typ && run[i].to == run[i-1].to {
@@ -204,7 +205,8 @@ func (g *Graph) typeSet(types []LinkType) (set []bool, ok bool) {
 }
 
 func (g *Graph) link(e *edge) Link {
-	return Link{From: g.items[e.from].ID, To: g.items[e.to].ID, Type: g.ltypes[e.typ], Reviewed: e.reviewed, Pos: e.pos}
+	src := &g.links[e.src]
+	return Link{From: g.items[e.from].ID, To: g.items[e.to].ID, Type: g.ltypes[e.typ], Reviewed: src.Reviewed, Pos: src.Pos}
 }
 
 // Links returns the links of item id in direction dir, restricted to the

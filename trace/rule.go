@@ -103,7 +103,6 @@ func (h Hop) String() string { return fmt.Sprintf("%s -%s-> %s", h.From, h.Type,
 // Recorder receives a rule's verdicts. It is created by Check.
 type Recorder struct {
 	meta     RuleMeta
-	passed   int
 	failed   []Finding
 	subjects map[ID]bool // false = passed, true = failed at least once
 }

@@ -1,6 +1,9 @@
 package trace
 
-import "sort"
+import (
+	"sort"
+	"strconv"
+)
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
@@ -10,3 +13,5 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+func itoaInt(n int) string { return strconv.Itoa(n) }

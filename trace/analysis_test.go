@@ -1,0 +1,110 @@
+package trace
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestOrphans(t *testing.T) {
+	b := pumpBuilder()
+	b.AddItem(Item{ID: "SRS-9", Kind: "requirement"})
+	b.AddItem(Item{ID: "HAZ-9", Kind: "hazard"})
+	g, err := b.Build()
+	require.NoError(t, err)
+	assert.Equal(t, []ID{"HAZ-9", "SRS-9"}, g.Orphans())
+	assert.Equal(t, []ID{"SRS-9"}, g.Orphans("requirement"))
+	assert.Empty(t, pump(t).Orphans())
+}
+
+func TestCycles(t *testing.T) {
+	b := pumpBuilder()
+	b.AddItem(Item{ID: "SI-X", Kind: "software-item"})
+	b.Link("SI-PUMP", PartOf, "SI-X")
+	b.Link("SI-X", PartOf, "SI-ALARM")
+	g, err := b.Build()
+	require.NoError(t, err)
+	assert.Equal(t, [][]ID{{"SI-ALARM", "SI-PUMP", "SI-X"}}, g.Cycles(PartOf))
+	assert.Empty(t, g.Cycles(Derives))
+	assert.Empty(t, pump(t).Cycles())
+
+	rule := CycleRule(RuleMeta{ID: "R-CYC", Version: 1, Severity: Error, Clause: "IEC 62304 5.3.1", Message: "{id} is in a part-of cycle of {count} items"}, PartOf)
+	res, err := Check(context.Background(), g, []Rule{rule}, CheckOptions{})
+	require.NoError(t, err)
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "SI-ALARM is in a part-of cycle of 3 items", res.Findings[0].Message)
+	assert.Len(t, res.Findings[0].Path, 3)
+
+	res, err = Check(context.Background(), pump(t), []Rule{rule}, CheckOptions{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Findings)
+}
+
+func TestClosure(t *testing.T) {
+	g := pump(t)
+	assert.Equal(t, []ID{"HARM-1", "HS-1"}, g.Downstream([]ID{"HAZ-1"}, LeadsTo))
+	assert.Equal(t, []ID{"SI-ALARM", "SI-PUMP", "SRS-1", "SRS-2"}, g.Downstream([]ID{"UN-1"}, Derives, AllocatedTo, PartOf))
+	assert.Equal(t, []ID{"RC-1", "TC-1", "TR-1", "UN-1"}, g.Upstream([]ID{"SRS-1"}))
+	assert.Nil(t, g.Closure([]ID{"UN-1"}, Direction(9)))
+	assert.Nil(t, g.Downstream([]ID{"NOPE"}))
+}
+
+func TestImpact(t *testing.T) {
+	g := pump(t)
+	along := []Propagation{{Verifies, In}, {ImplementedBy, In}, {Evidences, In}, {Mitigates, Out}, {AllocatedTo, Out}}
+	res, err := g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: along})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Reached {
+		got = append(got, string(r.ID)+"@"+string(rune('0'+r.Depth)))
+	}
+	assert.Equal(t, []string{"RC-1@1", "SI-PUMP@1", "TC-1@1", "HS-1@2", "TR-1@2"}, got)
+	assert.Equal(t, []Hop{{"RC-1", ImplementedBy, "SRS-1"}, {"RC-1", Mitigates, "HS-1"}}, res.Path("HS-1"))
+	assert.Equal(t, []Hop{{"TC-1", Verifies, "SRS-1"}, {"TR-1", Evidences, "TC-1"}}, res.Path("TR-1"))
+	assert.Nil(t, res.Path("SRS-1"))
+	assert.Equal(t, []ID{"SRS-1"}, res.Changed)
+	assert.Len(t, res.OfKind("test"), 1)
+
+	limited, err := g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: along, MaxDepth: 1})
+	require.NoError(t, err)
+	assert.Len(t, limited.Reached, 3)
+
+	all, err := g.Impact([]ID{"HARM-1"}, ImpactOptions{})
+	require.NoError(t, err)
+	assert.Len(t, all.Reached, g.Len()-1, "the zero options follow every link both ways")
+
+	_, err = g.Impact([]ID{"NOPE", "SRS-1", "GONE"}, ImpactOptions{})
+	assert.ErrorIs(t, err, ErrUnknownItem)
+	assert.Contains(t, err.Error(), "NOPE, GONE")
+	_, err = g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: []Propagation{{Verifies, 0}}})
+	assert.ErrorContains(t, err, "invalid direction")
+}
+
+func TestSuspects(t *testing.T) {
+	b := pumpBuilder()
+	old := FingerprintOf(Item{ID: "SRS-2", Kind: "requirement", Title: "Alarm on occlusion (old wording)"})
+	cur := FingerprintOf(Item{ID: "SRS-1", Kind: "requirement", Title: "Stop infusion on occlusion"})
+	b.AddLink(Link{From: "UN-1", Type: Relates, To: "SRS-2", Reviewed: old})
+	b.AddLink(Link{From: "TR-1", Type: Relates, To: "SRS-1", Reviewed: cur})
+	b.Allow(Relates, "user-need", "requirement")
+	b.Allow(Relates, "test-result", "requirement")
+	g, err := b.Build()
+	require.NoError(t, err)
+	sus := g.Suspects()
+	require.Len(t, sus, 1)
+	assert.Equal(t, ID("SRS-2"), sus[0].Link.To)
+	assert.Equal(t, old, sus[0].Link.Reviewed)
+	item, _ := g.Item("SRS-2")
+	assert.Equal(t, item.Fingerprint, sus[0].Current)
+	assert.Len(t, g.Unreviewed(Relates), 0)
+	assert.Len(t, g.Unreviewed(), 12)
+
+	rule := SuspectRule(RuleMeta{ID: "R-SUS", Version: 1, Severity: Warning, Clause: "IEC 62304 8.2.3", Message: "{id} -{link}-> {to} is suspect: reviewed {reviewed}, now {current}"})
+	res, err := Check(context.Background(), g, []Rule{rule}, CheckOptions{})
+	require.NoError(t, err)
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "UN-1 -relates-> SRS-2 is suspect: reviewed "+old.Short()+", now "+item.Fingerprint.Short(), res.Findings[0].Message)
+	assert.Equal(t, 1, res.Coverage[0].Covered)
+}
