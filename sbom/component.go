@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	cdx "github.com/CycloneDX/cyclonedx-go"
 	"github.com/package-url/packageurl-go"
 
 	"github.com/medtrace/medtrace/trace"
@@ -350,6 +351,10 @@ type Component struct {
 	// FieldOrigins holds the origin of fields that came from another
 	// document than Origin (set by Merge). Use OriginOf.
 	FieldOrigins map[Field]Origin `json:"fieldOrigins,omitempty"`
+
+	// raw is the decoded CycloneDX component without its nested components,
+	// kept so that writing back loses nothing the model does not carry.
+	raw *cdx.Component
 }
 
 // LicenseState reports whether licences are present, declared, or missing.
@@ -525,6 +530,9 @@ type SBOM struct {
 	// EmbeddedVulnerabilities is the number of vulnerabilities the document
 	// itself carries (CycloneDX vulnerabilities[]).
 	EmbeddedVulnerabilities int `json:"embeddedVulnerabilities,omitempty"`
+
+	// raw is the decoded CycloneDX document, kept for lossless writing.
+	raw *cdx.BOM
 }
 
 // Component returns the component whose BOMRef is ref (the primary
