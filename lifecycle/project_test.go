@@ -25,8 +25,14 @@ func smallProject() *Project {
 		Interfaces:   []Interface{{ID: "IF-1", Title: "Dose to display", Items: []trace.ID{"ITM-1", "ITM-2"}}},
 		UserNeeds:    []UserNeed{{ID: "UN-1", Title: "Deliver the prescribed dose"}},
 		Requirements: []Requirement{{ID: "SRS-1", Title: "Limit rate", Level: LevelSoftware, Category: CategoryFunctional, DerivedFrom: []trace.ID{"UN-1"}, AllocatedTo: []trace.ID{"ITM-1"}}},
-		Tests:        []Test{{ID: "TST-1", Title: "Rate limit test", Type: TestSystem, Verifies: []trace.ID{"SRS-1"}}},
-		Results:      []Result{{ID: "RES-1", Test: "TST-1", Outcome: Pass, Date: day, Version: "1.0.0", By: "QA"}},
+		Tests: []Test{
+			{ID: "TST-1", Title: "Rate limit test", Type: TestSystem, Verifies: []trace.ID{"SRS-1"}},
+			{ID: "VAL-1", Title: "Simulated-use validation", Type: TestValidation, Verifies: []trace.ID{"UN-1"}},
+		},
+		Results: []Result{
+			{ID: "RES-1", Test: "TST-1", Outcome: Pass, Date: day, Version: "1.0.0", By: "QA"},
+			{ID: "RES-2", Test: "VAL-1", Outcome: Pass, Date: day, Version: "1.0.0", By: "QA"},
+		},
 		Documents:    []Document{{ID: "DOC-1", Title: "Development plan", Type: DocDevelopmentPlan, Clauses: []string{"5.1.1"}}},
 	}
 }
@@ -34,7 +40,7 @@ func smallProject() *Project {
 func TestGraphBuildsSmallProject(t *testing.T) {
 	g, err := smallProject().Graph()
 	require.NoError(t, err)
-	assert.Equal(t, 10, g.Len())
+	assert.Equal(t, 12, g.Len())
 	assert.Equal(t, []trace.ID{"UN-1"}, g.Neighbours("SRS-1", trace.In, trace.Derives))
 	assert.Equal(t, []trace.ID{"ITM-1"}, g.Neighbours("UNIT-1", trace.Out, trace.PartOf))
 }

@@ -8,7 +8,7 @@ import "github.com/medtrace/medtrace/trace"
 // them through trace.CheckOptions (severity overrides, disabled rules,
 // waivers).
 func (p *Project) Rules() []trace.Rule {
-	var rules []trace.Rule
+	rules := threadRules()
 	rules = append(rules, p.postMarketRules()...)
 	return rules
 }
