@@ -33,7 +33,7 @@ func smallProject() *Project {
 			{ID: "RES-1", Test: "TST-1", Outcome: Pass, Date: day, Version: "1.0.0", By: "QA"},
 			{ID: "RES-2", Test: "VAL-1", Outcome: Pass, Date: day, Version: "1.0.0", By: "QA"},
 		},
-		Documents:    []Document{{ID: "DOC-1", Title: "Development plan", Type: DocDevelopmentPlan, Clauses: []string{"5.1.1"}}},
+		Documents: []Document{{ID: "DOC-1", Title: "Development plan", Type: DocDevelopmentPlan, Clauses: []string{"5.1.1"}}},
 	}
 }
 
