@@ -11,4 +11,8 @@ require (
 	github.com/stretchr/testify v1.12.1
 )
 
-require go.yaml.in/yaml/v3 v3.0.5 // indirect
+require (
+	github.com/anchore/go-struct-converter v0.1.0 // indirect
+	github.com/spdx/tools-golang v0.5.7 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)

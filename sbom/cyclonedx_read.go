@@ -8,30 +8,31 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
 )
 
-// CycloneDX spec versions this package reads, writes and validates.
+// CycloneDX spec versions this package writes and validates.
 var cdxVersions = []cdx.SpecVersion{cdx.SpecVersion1_4, cdx.SpecVersion1_5, cdx.SpecVersion1_6, cdx.SpecVersion1_7}
 
-func supportedCDX(v cdx.SpecVersion) bool {
-	for _, s := range cdxVersions {
-		if s == v {
-			return true
-		}
-	}
-	return false
-}
+// cdxReadVersions are the versions read: 1.2 and 1.3 too, since released
+// software still ships them.
+var cdxReadVersions = []cdx.SpecVersion{cdx.SpecVersion1_2, cdx.SpecVersion1_3,
+	cdx.SpecVersion1_4, cdx.SpecVersion1_5, cdx.SpecVersion1_6, cdx.SpecVersion1_7}
+
+func supportedCDX(v cdx.SpecVersion) bool { return slices.Contains(cdxVersions, v) }
+
+func readableCDX(v cdx.SpecVersion) bool { return slices.Contains(cdxReadVersions, v) }
 
 // cdxNamespacePrefix starts every CycloneDX XML namespace.
 const cdxNamespacePrefix = "http://cyclonedx.org/schema/bom/"
 
-// DecodeCycloneDXJSON reads a CycloneDX 1.4–1.7 JSON document. It reports a
+// DecodeCycloneDXJSON reads a CycloneDX 1.2–1.7 JSON document. It reports a
 // malformed or truncated document with its line and column, a document
 // beyond the size or depth limit, a bomFormat other than "CycloneDX" and a
-// spec version outside 1.4–1.7 (the version is named, never guessed).
+// spec version outside 1.2–1.7 (the version is named, never guessed).
 func DecodeCycloneDXJSON(ctx context.Context, r io.Reader, opts DecodeOptions) (*SBOM, error) {
 	data, err := readLimited(ctx, r, opts.Name, opts.maxBytes())
 	if err != nil {
@@ -59,9 +60,9 @@ func decodeCDXJSONBytes(data []byte, opts DecodeOptions) (*cdx.BOM, error) {
 		return nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "bomFormat",
 			Detail: fmt.Sprintf("bomFormat is %q, want \"CycloneDX\"", bom.BOMFormat), Err: ErrWrongFormat}
 	}
-	if !supportedCDX(bom.SpecVersion) {
+	if !readableCDX(bom.SpecVersion) {
 		return nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "specVersion",
-			Detail: fmt.Sprintf("CycloneDX spec version %q is not supported (reads 1.4 to 1.7)", bom.SpecVersion), Err: ErrUnsupportedSpecVersion}
+			Detail: fmt.Sprintf("CycloneDX spec version %q is not supported (reads 1.2 to 1.7)", bom.SpecVersion), Err: ErrUnsupportedSpecVersion}
 	}
 	return bom, nil
 }
@@ -83,7 +84,7 @@ func jsonError(data []byte, name string, err error) error {
 		}
 		_ = json.Unmarshal(data, &head)
 		return &DecodeError{Name: name, Offset: -1, Path: "specVersion",
-			Detail: fmt.Sprintf("CycloneDX spec version %v is not supported (reads 1.4 to 1.7)", quoteAny(head.SpecVersion)), Err: ErrUnsupportedSpecVersion}
+			Detail: fmt.Sprintf("CycloneDX spec version %v is not supported (reads 1.2 to 1.7)", quoteAny(head.SpecVersion)), Err: ErrUnsupportedSpecVersion}
 	}
 	return &DecodeError{Name: name, Offset: -1, Detail: err.Error(), Err: ErrSyntax}
 }
@@ -96,7 +97,7 @@ func quoteAny(v any) string {
 	return string(b)
 }
 
-// DecodeCycloneDXXML reads a CycloneDX 1.4–1.7 XML document. The spec
+// DecodeCycloneDXXML reads a CycloneDX 1.2–1.7 XML document. The spec
 // version is taken from the namespace of the root element; an unknown
 // namespace is reported, never guessed.
 func DecodeCycloneDXXML(ctx context.Context, r io.Reader, opts DecodeOptions) (*SBOM, error) {
@@ -136,14 +137,14 @@ func decodeCDXXMLBytes(data []byte, opts DecodeOptions) (*cdx.BOM, error) {
 		return nil, &DecodeError{Name: opts.Name, Offset: -1, Detail: err.Error(), Err: ErrSyntax}
 	}
 	bom.SpecVersion = 0
-	for _, sv := range cdxVersions {
+	for _, sv := range cdxReadVersions {
 		if sv.String() == v {
 			bom.SpecVersion = sv
 		}
 	}
 	if bom.SpecVersion == 0 {
 		return nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "bom",
-			Detail: fmt.Sprintf("CycloneDX spec version %q (namespace %q) is not supported (reads 1.4 to 1.7)", v, ns), Err: ErrUnsupportedSpecVersion}
+			Detail: fmt.Sprintf("CycloneDX spec version %q (namespace %q) is not supported (reads 1.2 to 1.7)", v, ns), Err: ErrUnsupportedSpecVersion}
 	}
 	bom.BOMFormat = "CycloneDX"
 	return bom, nil

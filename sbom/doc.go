@@ -2,7 +2,7 @@
 // materials of a device and the SOUP / off-the-shelf records kept about its
 // components.
 //
-// It reads CycloneDX 1.4–1.7 (JSON and XML) and SPDX 2.3 (JSON) into one
+// It reads CycloneDX 1.4–1.7 (JSON and XML; 1.2 and 1.3 too) and SPDX 2.3 (JSON) into one
 // format-neutral model ([SBOM], [Component]), validates CycloneDX documents
 // against the official JSON schemas embedded in the package, checks
 // compliance profiles (NTIA minimum elements 2021, FDA premarket, CISA

@@ -199,6 +199,10 @@ func (v *Validator) ValidateXML(ctx context.Context, r io.Reader, opts DecodeOpt
 	if err != nil {
 		return err
 	}
+	if !supportedCDX(bom.SpecVersion) {
+		return &DecodeError{Name: opts.Name, Offset: -1, Path: "bom",
+			Detail: fmt.Sprintf("CycloneDX %s is not validated (validates 1.4 to 1.7)", bom.SpecVersion), Err: ErrUnsupportedSpecVersion}
+	}
 	xmlViolations := checkXMLStructure(data, bom.SpecVersion)
 	jsonEquivalent(bom)
 	var buf bytes.Buffer
