@@ -1,15 +1,67 @@
 package lifecycle
 
-import "github.com/medtrace/medtrace/trace"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/medtrace/medtrace/trace"
+)
 
 // PostMarket holds the records of maintenance, problem resolution and
 // release: problem reports, change requests, releases and signals
-// (IEC 62304:2006+A1:2015 clauses 6, 8, 9). It is embedded in Project.
-type PostMarket struct{}
+// (IEC 62304:2006+A1:2015 clauses 6, 8, 9), and the vulnerability ledger the
+// FDA metrics are computed from. It is embedded in Project.
+type PostMarket struct {
+	// ProblemReports are the problem reports (9.1).
+	ProblemReports []ProblemReport `json:"problemReports,omitempty"`
+	// ChangeRequests are the change requests (6.2.3, 8.2).
+	ChangeRequests []ChangeRequest `json:"changeRequests,omitempty"`
+	// Releases are the releases, in any order (5.8, 8.1.3).
+	Releases []Release `json:"releases,omitempty"`
+	// Signals are the post-market signals (6.2.1).
+	Signals []Signal `json:"signals,omitempty"`
+	// Ledger records, per vulnerability and product, when it was
+	// identified, fixed and deployed (FDA premarket cybersecurity V.A.6).
+	Ledger []LedgerEvent `json:"vulnerabilityLedger,omitempty"`
+}
 
-// contribute adds the post-market records to b.
-func (pm *PostMarket) contribute(b *trace.Builder) error { return nil }
+// Release returns the release with the given ID.
+func (pm *PostMarket) Release(id trace.ID) (*Release, bool) {
+	for i := range pm.Releases {
+		if pm.Releases[i].ID == id {
+			return &pm.Releases[i], true
+		}
+	}
+	return nil, false
+}
+
+// Validate reports every problem with the post-market records at once,
+// each naming its record and field path ("problemReports[3].criticality").
+func (pm *PostMarket) Validate() error {
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for i := range pm.ProblemReports {
+		add(pm.ProblemReports[i].validate(fmt.Sprintf("problemReports[%d]", i)))
+	}
+	for i := range pm.ChangeRequests {
+		add(pm.ChangeRequests[i].validate(fmt.Sprintf("changeRequests[%d]", i)))
+	}
+	for i := range pm.Releases {
+		add(pm.Releases[i].validate(fmt.Sprintf("releases[%d]", i)))
+	}
+	for i := range pm.Signals {
+		add(pm.Signals[i].validate(fmt.Sprintf("signals[%d]", i)))
+	}
+	for i := range pm.Ledger {
+		add(pm.Ledger[i].validate(fmt.Sprintf("vulnerabilityLedger[%d]", i)))
+	}
+	return errors.Join(errs...)
+}
 
 // postMarketRules returns the thread rules on post-market records; the
 // default rule set includes them.
-func (p *Project) postMarketRules() []trace.Rule { return nil }
+func (p *Project) postMarketRules() []trace.Rule { return MaintenanceRules() }
