@@ -2,8 +2,9 @@
 // files into Go values through their json struct tags, so that one set of
 // tags serves both formats. Unlike encoding/json it reports every problem at
 // once, each with the file, line, column and field path it concerns, and it
-// fills each record's source position (a field of type trace.Position
-// tagged `json:"-"`) from the node the record was read from.
+// fills each record's source position (any field of type trace.Position)
+// from the node the record was read from; such fields are never read from
+// the file.
 package yamldecode
 
 import (

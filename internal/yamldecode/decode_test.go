@@ -41,7 +41,7 @@ type hazard struct {
 	Ptr        *int              `json:"ptr"`
 	Any        any               `json:"any"`
 	Raw        json_raw          `json:"raw"`
-	Pos        trace.Position    `json:"-"`
+	Pos        trace.Position    `json:"pos,omitzero"`
 	common
 }
 
@@ -123,6 +123,7 @@ hazards:
     situations: HS-1
     reviewed: tomorrow
     titel: typo
+    pos: {line: 1}
     raw: {n: 2}
   - id: HAZ-2
     id: HAZ-3
@@ -139,9 +140,10 @@ hazards:
 		`risk.yaml:8:17: hazards[0].situations: want a list, got "HS-1"`,
 		`risk.yaml:9:15: hazards[0].reviewed: "tomorrow" is not a date`,
 		"risk.yaml:10:5: hazards[0].titel: unknown field; did you mean title?",
-		"risk.yaml:11:10: hazards[0].raw: raw must be {n: 1}",
-		`risk.yaml:13:5: hazards[1]: duplicate key "id"`,
-		"risk.yaml:14:12: hazards[1].attrs: want a mapping, got a list",
+		"risk.yaml:11:5: hazards[0].pos: unknown field",
+		"risk.yaml:12:10: hazards[0].raw: raw must be {n: 1}",
+		`risk.yaml:14:5: hazards[1]: duplicate key "id"`,
+		"risk.yaml:15:12: hazards[1].attrs: want a mapping, got a list",
 	}
 	msg := err.Error()
 	for _, w := range want {

@@ -36,7 +36,9 @@ func (d *decoder) fieldsOf(t reflect.Type) *structInfo {
 			idx := append(append([]int(nil), prefix...), i)
 			tag := f.Tag.Get("json")
 			name, _, _ := strings.Cut(tag, ",")
-			if f.Type == posType && name == "-" {
+			// A position field, whatever its tag, is filled from the
+			// node; it is never read from the file.
+			if f.Type == posType {
 				if si.pos == nil {
 					si.pos = idx
 				}
