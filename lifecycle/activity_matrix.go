@@ -1,6 +1,9 @@
 package lifecycle
 
-import "github.com/medtrace/medtrace/trace"
+import (
+	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/trace"
+)
 
 // Kinds of the post-market records, as evidence queries name them.
 const (
@@ -8,7 +11,6 @@ const (
 	kindChange  trace.Kind = "change-request"
 	kindRelease trace.Kind = "release"
 	kindSignal  trace.Kind = "signal"
-	kindRiskPln trace.Kind = "risk-plan"
 )
 
 type ev = Evidence
@@ -45,7 +47,7 @@ func matrix2015() []Activity {
 	}
 	rows := []Activity{
 		a("4.1", "Quality management system", abc(), "reference to the QMS (e.g. ISO 13485)", ev{}),
-		a("4.2", "Risk management", abc(), "an ISO 14971 risk management process", docs(DocRiskManagementPlan).with(kind(kindRiskPln))),
+		a("4.2", "Risk management", abc(), "an ISO 14971 risk management process", docs(DocRiskManagementPlan).with(kind(risk.KindPlan))),
 		a("4.3", "Software safety classification", abc(), "class of the software system and items with rationale", recs(kindWhere(KindSystem, "class", string(ClassA)), kindWhere(KindSystem, "class", string(ClassB)), kindWhere(KindSystem, "class", string(ClassC)))),
 		{Clause: "4.4", Title: "Legacy software", Classes: abc(), Outputs: "gap analysis and rationale for continued use", Optional: true},
 		a("5.1.1", "Software development plan", abc(), "processes, deliverables, traceability, configuration and problem management", docs(DocDevelopmentPlan)),
@@ -54,7 +56,7 @@ func matrix2015() []Activity {
 		a("5.1.4", "Standards, methods and tools planning", c(), "standards, methods and tools used", ev{}),
 		a("5.1.5", "Integration and integration testing planning", bc(), "integration plan including SOUP", docs(DocIntegrationPlan)),
 		a("5.1.6", "Verification planning", abc(), "deliverables, tasks, milestones, acceptance criteria", docs(DocVerificationPlan)),
-		a("5.1.7", "Risk management planning", abc(), "software risk management activities including SOUP", docs(DocRiskManagementPlan).with(kind(kindRiskPln))),
+		a("5.1.7", "Risk management planning", abc(), "software risk management activities including SOUP", docs(DocRiskManagementPlan).with(kind(risk.KindPlan))),
 		a("5.1.8", "Documentation planning", abc(), "title, purpose, procedures and responsibilities per document", ev{}),
 		a("5.1.9", "Configuration management planning", abc(), "item types, tasks, responsibilities, when items enter CM", docs(DocConfigurationPlan)),
 		a("5.1.10", "Supporting items to be controlled", bc(), "tools and settings under configuration management", ev{}),
@@ -112,14 +114,14 @@ func matrix2015() []Activity {
 		a("6.2.5", "Inform users and regulators", abc(), "notification of problems and changes", ev{}),
 		a("6.3.1", "Implement modifications", abc(), "clause 5 activities redone as needed", recs(kind(kindChange))),
 		a("6.3.2", "Re-release modified software", abc(), "re-release per 5.8", recs(kind(kindRelease))),
-		a("7.1.1", "Items contributing to hazardous situations", bc(), "items linked to the situations they can contribute to", recs(linked(KindItem, trace.Causes, kindSituation), linked(KindItem, trace.Causes, kindHazard), linked(KindItem, trace.Causes, kindCause))),
-		a("7.1.2", "Potential causes of contribution", bc(), "causes: specification, defects, SOUP, hardware or other software, misuse", recs(kind(kindCause))),
+		a("7.1.1", "Items contributing to hazardous situations", bc(), "items linked to the situations they can contribute to", recs(linked(KindItem, trace.Causes, risk.KindSituation), linked(KindItem, trace.Causes, risk.KindHazard), linked(KindItem, trace.Causes, risk.KindCause))),
+		a("7.1.2", "Potential causes of contribution", bc(), "causes: specification, defects, SOUP, hardware or other software, misuse", recs(kind(risk.KindCause))),
 		a("7.1.3", "Evaluate published SOUP anomaly lists", bc(), "supplier anomaly lists for the versions used, evaluated", recs(kind(kindSOUP))),
-		a("7.1.4", "Document potential causes", bc(), "causes in the risk management file", recs(kind(kindCause))),
-		a("7.2.1", "Define risk control measures", bc(), "risk controls per cause", recs(kind(kindRiskControl))),
+		a("7.1.4", "Document potential causes", bc(), "causes in the risk management file", recs(kind(risk.KindCause))),
+		a("7.2.1", "Define risk control measures", bc(), "risk controls per cause", recs(kind(risk.KindControl))),
 		a("7.2.2", "Risk control measures in software", bc(), "controls in requirements, classed by the risk they control", recs(kindWhere(KindRequirement, "riskControl", "true"))),
-		a("7.3.1", "Verify risk control measures", bc(), "implementation of each control verified", recs(linked(KindTest, trace.Verifies, kindRiskControl))),
-		a("7.3.3", "Document traceability", bc(), "hazardous situation to item to cause to control to verification", recs(linked(kindRiskControl, trace.ImplementedBy, KindRequirement))),
+		a("7.3.1", "Verify risk control measures", bc(), "implementation of each control verified", recs(linked(KindTest, trace.Verifies, risk.KindControl))),
+		a("7.3.3", "Document traceability", bc(), "hazardous situation to item to cause to control to verification", recs(linked(risk.KindControl, trace.ImplementedBy, KindRequirement))),
 		a("7.4.1", "Analyse changes for safety", abc(), "new causes or controls needed by the change", recs(kind(kindChange))),
 		a("7.4.2", "Analyse the impact of changes on existing controls", bc(), "interference with existing controls", recs(kind(kindChange))),
 		a("7.4.3", "Perform risk activities for changes", bc(), "risk records updated for the change", recs(kind(kindChange))),

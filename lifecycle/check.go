@@ -12,6 +12,8 @@ type CheckOptions struct {
 	// CheckOptions overrides severities, disables rules and accepts
 	// findings with waivers.
 	trace.CheckOptions
+	// Classify tunes the safety classification the rules read.
+	Classify ClassifyOptions
 }
 
 // Check builds the project's graph and runs the default thread rules over
@@ -24,7 +26,7 @@ func (p *Project) Check(ctx context.Context, opts CheckOptions) (*trace.Result, 
 		return nil, err
 	}
 	g, buildErr := p.Graph()
-	res, err := trace.Check(ctx, g, p.Rules(), opts.CheckOptions)
+	res, err := trace.Check(ctx, g, p.RulesWith(opts.Classify), opts.CheckOptions)
 	if err != nil {
 		return nil, err
 	}

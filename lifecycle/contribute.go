@@ -5,22 +5,23 @@ import (
 	"strings"
 	"time"
 
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
 // Kinds owned by other packages that lifecycle links to. Each carries the
 // same string as the owning package's constant.
 const (
-	// kindHazard is owned by package risk.
-	kindHazard trace.Kind = "hazard"
-	// kindSituation is owned by package risk.
-	kindSituation trace.Kind = "hazardous-situation"
-	// kindHarm is owned by package risk.
-	kindHarm trace.Kind = "harm"
-	// kindCause is owned by package risk.
-	kindCause trace.Kind = "cause"
-	// kindRiskControl is owned by package risk.
-	kindRiskControl trace.Kind = "risk-control"
+	// kindHazard is risk.KindHazard.
+	kindHazard = risk.KindHazard
+	// kindSituation is risk.KindSituation.
+	kindSituation = risk.KindSituation
+	// kindHarm is risk.KindHarm.
+	kindHarm = risk.KindHarm
+	// kindCause is risk.KindCause.
+	kindCause = risk.KindCause
+	// kindRiskControl is risk.KindControl.
+	kindRiskControl = risk.KindControl
 	// kindComponent is owned by package sbom.
 	kindComponent trace.Kind = "component"
 	// kindSOUP is owned by package sbom.
@@ -33,12 +34,12 @@ const (
 
 var (
 	structureKinds = []trace.Kind{KindSystem, KindItem, KindUnit}
-	controlKinds   = []trace.Kind{kindRiskControl, kindSecurityControl}
-	verifiedKinds  = []trace.Kind{KindRequirement, kindRiskControl, kindSecurityControl,
+	controlKinds   = []trace.Kind{risk.KindControl, kindSecurityControl}
+	verifiedKinds  = []trace.Kind{KindRequirement, risk.KindControl, kindSecurityControl,
 		KindSystem, KindItem, KindUnit, KindInterface, KindUserNeed}
 	reviewedKinds = []trace.Kind{KindUserNeed, KindRequirement, KindSystem, KindItem, KindUnit,
-		KindInterface, KindTest, KindDocument, kindHazard, kindSituation, kindHarm, kindCause,
-		kindRiskControl, kindSecurityControl, kindThreat, kindComponent, kindSOUP}
+		KindInterface, KindTest, KindDocument, risk.KindHazard, risk.KindSituation, risk.KindHarm, risk.KindCause,
+		risk.KindControl, kindSecurityControl, kindThreat, kindComponent, kindSOUP}
 )
 
 // allowLinks declares the kind pairs of the links lifecycle records.
@@ -49,7 +50,7 @@ func allowLinks(b *trace.Builder) {
 	b.Allow(trace.PartOf, KindUnit, KindSystem, KindItem, KindUnit)
 	for _, k := range structureKinds {
 		b.Allow(trace.Uses, k, kindComponent)
-		b.Allow(trace.Causes, k, kindHazard, kindSituation, kindCause)
+		b.Allow(trace.Causes, k, risk.KindHazard, risk.KindSituation, risk.KindCause)
 	}
 	b.Allow(trace.Derives, KindRequirement, KindRequirement)
 	b.Allow(Connects, KindInterface, structureKinds...)

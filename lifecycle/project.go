@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"errors"
 
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -32,6 +33,9 @@ type Project struct {
 	DesignReviews []DesignReview `json:"designReviews,omitempty"`
 	// Documents are the evidence documents (plans, procedures, reports).
 	Documents []Document `json:"documents,omitempty"`
+	// Risk is the risk management file (ISO 14971); nil when the project
+	// has none yet.
+	Risk *risk.File `json:"risk,omitempty"`
 
 	// PostMarket holds problem reports, change requests, releases and
 	// signals; its fields appear at the top level of a project file.
@@ -87,6 +91,9 @@ func (p *Project) Contribute(b *trace.Builder) error {
 	}
 	for i := range p.Documents {
 		c.document(i, &p.Documents[i])
+	}
+	if p.Risk != nil {
+		b.Add(p.Risk)
 	}
 	if err := p.PostMarket.contribute(b); err != nil {
 		c.errs = append(c.errs, err)

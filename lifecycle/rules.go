@@ -7,8 +7,12 @@ import "github.com/medtrace/medtrace/trace"
 // post-market records. Every rule names the clause it rests on; a host tunes
 // them through trace.CheckOptions (severity overrides, disabled rules,
 // waivers).
-func (p *Project) Rules() []trace.Rule {
+func (p *Project) Rules() []trace.Rule { return p.RulesWith(ClassifyOptions{}) }
+
+// RulesWith is Rules with the classification computed with opts.
+func (p *Project) RulesWith(opts ClassifyOptions) []trace.Rule {
 	rules := threadRules()
+	rules = append(rules, p.classRules(opts)...)
 	rules = append(rules, p.postMarketRules()...)
 	return rules
 }

@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"fmt"
 
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -49,7 +50,7 @@ func threadRules() []trace.Rule {
 		trace.LinkRule{RuleMeta: trace.RuleMeta{ID: "LC-007", Version: 1, Severity: trace.Error,
 			Clause: clause62304 + "5.2.3, 7.2.2 a", Summary: "a requirement flagged as a risk control implements a risk control",
 			Message: "requirement {id} is flagged as a risk control but implements no risk control"},
-			Kind: KindRequirement, Where: isRiskControlReq, Link: trace.ImplementedBy, Dir: trace.In, To: []trace.Kind{kindRiskControl}},
+			Kind: KindRequirement, Where: isRiskControlReq, Link: trace.ImplementedBy, Dir: trace.In, To: []trace.Kind{risk.KindControl}},
 		trace.LinkRule{RuleMeta: trace.RuleMeta{ID: "LC-008", Version: 1, Severity: trace.Error,
 			Clause: clause62304 + "5.2.2 e", Summary: "a requirement flagged as a security control implements a security control",
 			Message: "requirement {id} is flagged as a security control but implements no security control"},

@@ -8,13 +8,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
 // controlsContributor adds a risk control and a security control, as the
 // risk and security files would.
 var controlsContributor = trace.ContributorFunc(func(b *trace.Builder) error {
-	b.AddItem(trace.Item{ID: "RC-1", Kind: kindRiskControl, Title: "Rate limit"})
+	b.AddItem(trace.Item{ID: "RC-1", Kind: risk.KindControl, Title: "Rate limit"})
 	b.AddItem(trace.Item{ID: "SC-1", Kind: kindSecurityControl, Title: "Signed updates"})
 	return nil
 })
