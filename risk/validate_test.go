@@ -64,7 +64,11 @@ func TestValidate(t *testing.T) {
 		{"matrix row unknown", func(f *File) { f.Plan.Matrix["Severe"] = f.Plan.Matrix["Serious"] }, "plan.matrix.Severe", "RMP-001", ErrBadMatrix},
 		{"matrix region unknown", func(f *File) { f.Plan.Matrix["Minor"][2] = "fine" }, "plan.matrix.Minor[2]", "RMP-001", ErrInvalidValue},
 		{"matrix milder with probability", func(f *File) { f.Plan.Matrix["Catastrophic"][4] = RegionALARP }, "plan.matrix.Catastrophic[4]", "RMP-001", ErrBadMatrix},
-		{"matrix milder with severity", func(f *File) { f.Plan.Matrix["Catastrophic"][0] = RegionAcceptable; f.Plan.Matrix["Critical"][1] = RegionALARP; f.Plan.Matrix["Catastrophic"][1] = RegionAcceptable }, "plan.matrix.Catastrophic[1]", "RMP-001", ErrBadMatrix},
+		{"matrix milder with severity", func(f *File) {
+			f.Plan.Matrix["Catastrophic"][0] = RegionAcceptable
+			f.Plan.Matrix["Critical"][1] = RegionALARP
+			f.Plan.Matrix["Catastrophic"][1] = RegionAcceptable
+		}, "plan.matrix.Catastrophic[1]", "RMP-001", ErrBadMatrix},
 		{"scale gap", func(f *File) { f.Plan.Probability.Levels[2].Lower = bound(2e-5) }, "plan.probability.levels[2].lower", "RMP-001", ErrBadScale},
 		{"scale bound out of range", func(f *File) { f.Plan.Probability.Levels[4].Upper = bound(2) }, "plan.probability.levels[4].upper", "RMP-001", ErrOutOfRange},
 		{"scale bound NaN", func(f *File) { f.Plan.Probability.Levels[1].Upper = bound(math.NaN()) }, "plan.probability.levels[1].upper", "RMP-001", ErrOutOfRange},
