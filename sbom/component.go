@@ -324,6 +324,9 @@ type Component struct {
 	Manufacturer Party `json:"manufacturer"`
 	// Authors of the component.
 	Authors []Contact `json:"authors,omitempty"`
+	// Publisher is who published the component (CycloneDX publisher). It is
+	// not the supplier and no profile counts it as one.
+	Publisher string `json:"publisher,omitempty"`
 	// Licenses are SPDX licence expressions or IDs; a licence known only by
 	// name is kept as its name.
 	Licenses []string `json:"licenses,omitempty"`
@@ -352,8 +355,9 @@ type Component struct {
 	// document than Origin (set by Merge). Use OriginOf.
 	FieldOrigins map[Field]Origin `json:"fieldOrigins,omitempty"`
 
-	// raw is the decoded CycloneDX component without its nested components,
-	// kept so that writing back loses nothing the model does not carry.
+	// raw is the decoded CycloneDX component (its nested components are
+	// ignored), kept so that writing back loses nothing the model does not
+	// carry. It is never modified.
 	raw *cdx.Component
 }
 
@@ -396,6 +400,9 @@ func (c *Component) ParsePURL() (packageurl.PackageURL, error) {
 	}
 	return p, nil
 }
+
+// ID returns c's trace item ID: Ref as a trace.ID.
+func (c *Component) ID() trace.ID { return trace.ID(c.Ref()) }
 
 // Ref returns the best document-independent identifier of c: its purl when
 // present, else its bom-ref, else group/name@version.
@@ -533,6 +540,18 @@ type SBOM struct {
 
 	// raw is the decoded CycloneDX document, kept for lossless writing.
 	raw *cdx.BOM
+}
+
+// DocumentID names the document as a trace item: its serial number or
+// namespace, else its name, else "sbom".
+func (s *SBOM) DocumentID() trace.ID {
+	switch {
+	case s.SerialNumber != "":
+		return trace.ID(s.SerialNumber)
+	case s.Name != "":
+		return trace.ID(s.Name)
+	}
+	return "sbom"
 }
 
 // Component returns the component whose BOMRef is ref (the primary

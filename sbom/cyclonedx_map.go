@@ -140,8 +140,6 @@ func componentsFromCDX(out []Component, cs []cdx.Component, doc, path, parent st
 }
 
 func componentFromCDX(c *cdx.Component, doc, path, parent string) Component {
-	raw := *c
-	raw.Components = nil
 	out := Component{
 		BOMRef:       c.BOMRef,
 		Type:         ComponentType(c.Type),
@@ -153,12 +151,13 @@ func componentFromCDX(c *cdx.Component, doc, path, parent string) Component {
 		Supplier:     partyFromCDX(c.Supplier),
 		Manufacturer: partyFromCDX(c.Manufacturer),
 		Copyright:    c.Copyright,
+		Publisher:    c.Publisher,
 		Description:  c.Description,
 		Scope:        Scope(c.Scope),
 		Properties:   propsFromCDX(c.Properties),
 		Parent:       parent,
 		Origin:       Origin{Document: doc, Format: FormatCycloneDX, Path: path},
-		raw:          &raw,
+		raw:          c,
 	}
 	if c.Hashes != nil {
 		out.Hashes = hashesFromCDX(*c.Hashes)

@@ -226,7 +226,7 @@ func componentToCDX(c *Component, sv cdx.SpecVersion) cdx.Component {
 	out.Name, out.Group = c.Name, c.Group
 	out.Version = c.Version.String()
 	out.PackageURL, out.CPE = c.PURL, c.CPE
-	out.Description, out.Copyright = c.Description, c.Copyright
+	out.Description, out.Copyright, out.Publisher = c.Description, c.Copyright, c.Publisher
 	out.Scope = cdx.Scope(c.Scope)
 	out.Hashes = hashesToCDX(c.Hashes)
 	out.Supplier = partyToCDX(c.Supplier)

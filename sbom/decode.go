@@ -109,7 +109,16 @@ func readLimited(ctx context.Context, r io.Reader, name string, max int64) ([]by
 	if r == nil {
 		return nil, &DecodeError{Name: name, Offset: -1, Detail: "no reader", Err: ErrSyntax}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	var data []byte
+	var err error
+	if l, ok := r.(interface{ Len() int }); ok && int64(l.Len()) <= max {
+		// Readers that know their length (bytes.Reader, strings.Reader)
+		// are read into a buffer of the right size in one go.
+		data = make([]byte, l.Len())
+		_, err = io.ReadFull(r, data)
+	} else {
+		data, err = io.ReadAll(io.LimitReader(r, max+1))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sbom: reading %s: %w", nameOr(name, "document"), err)
 	}
@@ -147,24 +156,18 @@ func errorAt(data []byte, name string, offset int64, sentinel error, detail stri
 
 // checkJSONDepth scans data once and fails at the first object or array
 // nested deeper than max. It does not validate the JSON; the decoder does.
+// Strings are skipped with bytes.IndexByte, which keeps the scan a small
+// fraction of decoding.
 func checkJSONDepth(data []byte, name string, max int) error {
 	depth := 0
-	inString, escaped := false, false
-	for i, c := range data {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
 		case '"':
-			inString = true
+			end := skipJSONString(data, i+1)
+			if end < 0 {
+				return nil // unterminated string: the decoder reports it
+			}
+			i = end
 		case '{', '[':
 			depth++
 			if depth > max {
@@ -175,4 +178,24 @@ func checkJSONDepth(data []byte, name string, max int) error {
 		}
 	}
 	return nil
+}
+
+// skipJSONString returns the index of the quote closing the string whose
+// body starts at i, or -1.
+func skipJSONString(data []byte, i int) int {
+	for {
+		j := bytes.IndexByte(data[i:], '"')
+		if j < 0 {
+			return -1
+		}
+		end := i + j
+		bs := 0
+		for k := end - 1; k >= i && data[k] == '\\'; k-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return end
+		}
+		i = end + 1
+	}
 }

@@ -1,0 +1,51 @@
+package sbom
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	cdx "github.com/CycloneDX/cyclonedx-go"
+
+	"github.com/medtrace/medtrace/trace"
+)
+
+// BenchmarkDecodePlain is the baseline: cyclonedx-go decoding of a
+// 10,000-component CycloneDX JSON document.
+func BenchmarkDecodePlain(b *testing.B) {
+	data := syntheticCycloneDX(b, 10_000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		bom := new(cdx.BOM)
+		if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(bom); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeAndProfile decodes the same document with limits into the
+// model and checks it against the FDA profile (target: at most 1.5 times
+// BenchmarkDecodePlain).
+func BenchmarkDecodeAndProfile(b *testing.B) {
+	data := syntheticCycloneDX(b, 10_000)
+	ctx := context.Background()
+	vulns := &VulnerabilityData{Statuses: []VulnerabilityStatus{
+		{Component: "pkg:npm/%40acme/lib-3@1.3.3", Vulnerability: "CVE-2026-0001", DiscoveryMethod: "osv-match", Status: "affected", KEV: true},
+	}}
+	profile := FDA()
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := DecodeCycloneDXJSON(ctx, bytes.NewReader(data), DecodeOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := CheckProfile(ctx, Input{SBOM: s, Now: now, Vulnerabilities: vulns}, profile, trace.CheckOptions{})
+		if err != nil || rep.Passed() {
+			b.Fatal("profile check: ", err)
+		}
+	}
+}
