@@ -265,38 +265,31 @@ func (ix *index) estimate(e *Estimate, he HarmEstimate, sev Rating) Risk {
 }
 
 // probability places P1 and P2 on the plan's probability scale, filling
-// r.Numeric and r.P.
+// r.Numeric and r.P. A P1 that is not estimable takes the plan's
+// NotEstimable level; a level name on either side takes the lower level.
 func (ix *index) probability(e *Estimate, p2 Probability, r *Risk) (Rating, string) {
-	scale := ix.f.Plan.Probability
-	if e.NotEstimable {
-		lvl := scale.Rating(ix.f.Plan.NotEstimable)
-		if lvl.IsZero() {
+	var l1 Rating
+	switch {
+	case e.NotEstimable:
+		l1 = ix.f.Plan.Probability.Rating(ix.f.Plan.NotEstimable)
+		if l1.IsZero() {
 			return Rating{}, "the plan names no level for probabilities that cannot be estimated"
 		}
-		return lvl, ""
-	}
-	if e.P1.IsZero() {
+	case e.P1.IsZero():
 		return Rating{}, "P1 is not estimated"
-	}
-	v1, n1 := e.P1.Number()
-	v2, n2 := p2.Number()
-	if n1 && p2.IsZero() {
-		return Rating{}, "P2 is not estimated (required when P1 is a number)"
-	}
-	if n1 && n2 {
-		if !inUnit(v1) || !inUnit(v2) {
-			return Rating{}, "P1 and P2 must lie in [0, 1]"
+	default:
+		v1, n1 := e.P1.Number()
+		v2, n2 := p2.Number()
+		if n1 && p2.IsZero() {
+			return Rating{}, "P2 is not estimated (required when P1 is a number)"
 		}
-		r.Numeric, r.P = true, v1*v2
-		lvl := scale.Bucket(r.P)
-		if lvl.IsZero() {
-			return Rating{}, fmt.Sprintf("P1 × P2 = %s falls on no level of the probability scale", P(r.P))
+		if n1 && n2 {
+			return ix.product(v1, v2, r)
 		}
-		return lvl, ""
-	}
-	l1, why := ix.level(e.P1, "P1")
-	if why != "" {
-		return Rating{}, why
+		var why string
+		if l1, why = ix.level(e.P1, "P1"); why != "" {
+			return Rating{}, why
+		}
 	}
 	if p2.IsZero() {
 		return l1, ""
@@ -309,6 +302,19 @@ func (ix *index) probability(e *Estimate, p2 Probability, r *Risk) (Rating, stri
 		return l2, ""
 	}
 	return l1, ""
+}
+
+// product places P1 × P2 on the scale.
+func (ix *index) product(v1, v2 float64, r *Risk) (Rating, string) {
+	if !inUnit(v1) || !inUnit(v2) {
+		return Rating{}, "P1 and P2 must lie in [0, 1]"
+	}
+	r.Numeric, r.P = true, v1*v2
+	lvl := ix.f.Plan.Probability.Bucket(r.P)
+	if lvl.IsZero() {
+		return Rating{}, fmt.Sprintf("P1 × P2 = %s falls on no level of the probability scale", P(r.P))
+	}
+	return lvl, ""
 }
 
 // level places one probability, a number or a level name, on the scale.

@@ -254,3 +254,13 @@ func runRule(t *testing.T, g *trace.Graph, rules []trace.Rule, id string) []trac
 	t.Fatalf("no rule %s", id)
 	return nil
 }
+
+func TestNotEstimableWithP2(t *testing.T) {
+	f := oneSituation(DefaultPlan("RMP", ALARP), "Serious",
+		Estimate{NotEstimable: true, Explanation: "software failure", Harms: []HarmEstimate{{Harm: "HARM-1", P2: "2e-5"}}})
+	require.NoError(t, f.Validate())
+	a, _ := f.Evaluate().Situation("HS-1")
+	assert.Equal(t, "Occasional", a.Initial[0].Probability.Name, "P2 lowers the plan's level for an inestimable P1")
+	assert.Equal(t, RegionAcceptable, a.InitialRegion)
+	assert.False(t, a.Initial[0].Numeric)
+}

@@ -78,7 +78,7 @@ func verdict(a Assessment, policy Policy) string {
 	case a.ResidualRegion == RegionAcceptable:
 		v = "residual risk acceptable"
 	case a.ResidualRegion == RegionALARP && a.Accepted():
-		v = "residual risk in the ALARP region, reduced as low as reasonably practicable by its controls or benefit-risk analysis"
+		v = "residual risk in the ALARP region, with controls or a favourable benefit-risk analysis; it must be as low as reasonably practicable"
 	case a.ResidualRegion == RegionALARP:
 		v = "residual risk in the ALARP region: reduce it as low as reasonably practicable (ISO 14971:2019 7.1)"
 	case a.Accepted():
@@ -100,8 +100,10 @@ func (r Risk) Derivation() string {
 	}
 	var b strings.Builder
 	switch {
+	case r.NotEstimable && r.P2.IsZero():
+		b.WriteString("P1 not estimable, the plan's level")
 	case r.NotEstimable:
-		b.WriteString("P1 not estimable, the plan's level applies")
+		fmt.Fprintf(&b, "P1 not estimable (the plan's level), P2 %s, the lower level", r.P2)
 	case r.Numeric:
 		fmt.Fprintf(&b, "P1 %s × P2 %s = %s", r.P1, r.P2, P(r.P))
 	case r.P2.IsZero():

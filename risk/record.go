@@ -97,7 +97,8 @@ type Estimate struct {
 	// Harms are the harms the situation can lead to, each with its P2.
 	Harms []HarmEstimate `json:"harms,omitempty"`
 	// NotEstimable says that P1 cannot be estimated; the plan's
-	// NotEstimable level is used instead (ISO 14971:2019 5.5).
+	// NotEstimable level stands for it, and a P2 given with it is combined
+	// as a level (ISO 14971:2019 5.5).
 	NotEstimable bool `json:"notEstimable,omitempty"`
 	// Explanation says why the estimate is what it is. Required when P1 is
 	// not estimable (the possible consequences) and when a residual estimate
