@@ -133,6 +133,12 @@ type node struct {
 // ignored (the rules report it). Without a risk file holding hazardous
 // situations, every class is C (4.3 g).
 func (p *Project) Classify(g *trace.Graph, opts ClassifyOptions) *Classification {
+	if p == nil {
+		p = &Project{}
+	}
+	if g == nil {
+		g = emptyGraph()
+	}
 	ed := p.System.Edition
 	if !ed.Valid() {
 		ed = Edition2015 // an invalid edition is a build problem; classify by the current edition

@@ -58,6 +58,12 @@ func (r *GapReport) Missing() []ActivityEvidence {
 // invalid class is checked as class C (IEC 62304:2006+A1:2015 4.3 g). It
 // returns ErrUnknownEdition if the system's edition is not known.
 func (p *Project) Gaps(g *trace.Graph, class Class) (*GapReport, error) {
+	if p == nil {
+		p = &Project{}
+	}
+	if g == nil {
+		g = emptyGraph()
+	}
 	acts, err := Activities(p.System.Edition)
 	if err != nil {
 		return nil, err

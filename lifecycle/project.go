@@ -100,3 +100,9 @@ func (p *Project) Contribute(b *trace.Builder) error {
 	}
 	return errors.Join(c.errs...)
 }
+
+// emptyGraph returns a graph with no items, for callers that pass none.
+func emptyGraph() *trace.Graph {
+	g, _ := trace.NewBuilder().Build()
+	return g
+}
