@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -15,16 +16,32 @@ var pmDay = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 
 func pmAt(days int) time.Time { return pmDay.AddDate(0, 0, days) }
 
-// riskFixture contributes the risk and SBOM records the post-market fixture
-// links to: a hazard leading to a hazardous situation, and a component.
-var riskFixture = trace.ContributorFunc(func(b *trace.Builder) error {
-	b.AddItem(trace.Item{ID: "HAZ-1", Kind: kindHazard, Title: "Overdose"})
-	b.AddItem(trace.Item{ID: "HS-1", Kind: kindSituation, Title: "Pump runs too fast"})
+// sbomFixture contributes the SBOM records the post-market fixture links
+// to: one component.
+var sbomFixture = trace.ContributorFunc(func(b *trace.Builder) error {
 	b.AddItem(trace.Item{ID: "pkg:npm/lodash@4.17.20", Kind: kindComponent, Title: "lodash 4.17.20"})
-	b.Allow(trace.LeadsTo, kindHazard, kindSituation)
-	b.Link("HAZ-1", trace.LeadsTo, "HS-1")
 	return nil
 })
+
+// pmRiskFile is a small risk file: a hazard of the dose engine whose one
+// situation is controlled by a software control implemented by SRS-1 down
+// to an acceptable residual risk.
+func pmRiskFile() *risk.File {
+	f := &risk.File{
+		Plan:  risk.DefaultPlan("RMP-1", risk.ALARP),
+		Harms: []risk.Harm{{ID: "HARM-1", Title: "Overdose", Severity: "Critical"}},
+		Hazards: []risk.Hazard{{ID: "HAZ-1", Title: "Excess drug delivery", Category: "energy", Situations: []risk.Situation{{
+			ID: "HS-1", Title: "Pump runs too fast",
+			Estimate: risk.Estimate{P1: "1e-3", Harms: []risk.HarmEstimate{{Harm: "HARM-1", P2: "0.5"}}},
+			Residual: &risk.Estimate{P1: "1e-7"},
+		}}}},
+		Controls: []risk.Control{{ID: "RC-1", Title: "Rate limiter", Option: risk.InherentSafety,
+			Location: risk.LocationSoftware, Mitigates: []trace.ID{"HS-1"}, ImplementedBy: []trace.ID{"SRS-1"},
+			NewRisks: risk.NewRisksNone}},
+	}
+	f.Plan.Approved = "2025-06-01"
+	return f
+}
 
 // pmProject is a consistent project with a released version 1.0.0, a
 // candidate 1.1.0, a problem fixed by a change, a deferred known anomaly
@@ -32,6 +49,7 @@ var riskFixture = trace.ContributorFunc(func(b *trace.Builder) error {
 // silent on it.
 func pmProject() *Project {
 	p := &Project{
+		Risk:   pmRiskFile(),
 		System: System{ID: "SYS", Name: "Infusion controller", Edition: Edition2015, Class: ClassB},
 		Items: []Item{
 			{ID: "ITM-1", Title: "Dose engine", Parent: "SYS", Causes: []trace.ID{"HAZ-1"}, Uses: []trace.ID{"pkg:npm/lodash@4.17.20"}},
@@ -45,6 +63,8 @@ func pmProject() *Project {
 			{ID: "TST-1", Title: "Rate limit test", Type: TestSystem, Verifies: []trace.ID{"SRS-1"}},
 			{ID: "TST-2", Title: "Display test", Type: TestSystem, Verifies: []trace.ID{"SRS-2"}},
 		},
+		Documents: []Document{{ID: "DOC-LC", Title: "Software life-cycle file", Type: DocDevelopmentPlan,
+			Clauses: []string{"4", "5", "6", "7", "8", "9"}}},
 		Results: []Result{
 			{ID: "RES-1", Test: "TST-1", Outcome: Pass, Date: pmAt(1), Version: "1.1.0", By: "QA"},
 			{ID: "RES-2", Test: "TST-2", Outcome: Pass, Date: pmAt(1), Version: "1.1.0", By: "QA"},
@@ -83,7 +103,7 @@ func pmGraph(t testing.TB, p *Project) *trace.Graph {
 	t.Helper()
 	b := trace.NewBuilder()
 	b.Add(p)
-	b.Add(riskFixture)
+	b.Add(sbomFixture)
 	g, err := b.Build()
 	require.NoError(t, err)
 	return g

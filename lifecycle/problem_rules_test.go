@@ -70,7 +70,7 @@ func TestMaintenanceRulesFire(t *testing.T) {
 			tc.mutate(p)
 			b := trace.NewBuilder()
 			b.Add(p)
-			b.Add(riskFixture)
+			b.Add(sbomFixture)
 			g, _ := b.Build() // CHG-005's bad link is a build problem; the rest of the graph stands
 			findings, cov := runRule(t, g, tc.rule)
 			require.Len(t, findings, 1, "findings: %v", findings)

@@ -103,7 +103,7 @@ func TestPostMarketValidateNamesPaths(t *testing.T) {
 	// The same problems reach the graph build, with the record's ID.
 	b := trace.NewBuilder()
 	b.Add(p)
-	b.Add(riskFixture)
+	b.Add(sbomFixture)
 	_, err = b.Build()
 	var be *trace.BuildError
 	require.ErrorAs(t, err, &be)
