@@ -1,0 +1,361 @@
+package sbom
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/osv-scalibr/semantic"
+	"github.com/package-url/packageurl-go"
+)
+
+// VEXOutcome is the VEX statement that decides a match.
+type VEXOutcome struct {
+	// Status is the effective status (a per-version status of a CycloneDX
+	// affects entry overrides the statement's).
+	Status VEXStatus `json:"status"`
+	// Justification, ImpactStatement, ActionStatement and StatusNotes are
+	// the statement's.
+	Justification   VEXJustification `json:"justification,omitempty"`
+	ImpactStatement string           `json:"impactStatement,omitempty"`
+	ActionStatement string           `json:"actionStatement,omitempty"`
+	StatusNotes     string           `json:"statusNotes,omitempty"`
+	// Document is the ID of the VEX document ("" if it has none) and
+	// Statement the statement's path in it.
+	Document  string `json:"document,omitempty"`
+	Statement string `json:"statement"`
+	// Timestamp is the statement's time.
+	Timestamp time.Time `json:"timestamp,omitzero"`
+}
+
+// VEXApplyOptions controls ApplyVEX. The zero value is the default.
+type VEXApplyOptions struct {
+	// SerialNumber ("urn:uuid:...") and Version of the SBOM the report was
+	// made from. When set, a CycloneDX BOM-Link naming another SBOM does
+	// not apply; when empty, only the BOM-Link's bom-ref is compared.
+	SerialNumber string
+	Version      int
+}
+
+// Unstated is a match that no VEX statement covers.
+type Unstated struct {
+	// Component is the component's trace ID.
+	Component string `json:"component"`
+	// Vulnerability is the canonical vulnerability ID.
+	Vulnerability string `json:"vulnerability"`
+}
+
+// VEXApplication is the outcome of applying VEX documents to a report.
+type VEXApplication struct {
+	// Report is a copy of the match report with Match.VEX set wherever a
+	// statement applies.
+	Report *MatchReport `json:"report"`
+	// Unstated lists the matches no statement covers, in report order.
+	Unstated []Unstated `json:"unstated"`
+	// Unused lists the statements that applied to no match, as
+	// "document statements[i] (vulnerability)".
+	Unused []string `json:"unused,omitempty"`
+}
+
+type vexCandidate struct {
+	out      VEXOutcome
+	doc, idx int
+}
+
+// ApplyVEX applies the statements of docs to every match of rep. A
+// statement applies to a match when it names the match's vulnerability
+// (its canonical ID or an alias, or shares an alias) and one of its
+// products names the component: by bom-ref, by BOM-Link (urn:cdx:...#ref),
+// by trace ID, or by package URL (type, namespace and name equal; a purl
+// version, if any, equal to the component's), a product's subcomponents
+// included; product versions (exact or "vers:" range) must then include
+// the component's version. Of several applicable statements the latest
+// (by timestamp, then by document and statement order) wins. rep is not
+// changed. Statements are applied as given: validate them first
+// (VEXDocument.Validate, which the decoders run).
+func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEXApplication {
+	out := &MatchReport{Snapshot: rep.Snapshot, Results: slices.Clone(rep.Results)}
+	app := &VEXApplication{Report: out, Unstated: []Unstated{}}
+	used := make(map[[2]int]bool)
+	for i := range out.Results {
+		r := &out.Results[i]
+		r.Matches = slices.Clone(r.Matches)
+		for j := range r.Matches {
+			m := &r.Matches[j]
+			m.VEX = nil
+			var best *vexCandidate
+			for d, doc := range docs {
+				for s := range doc.Statements {
+					st := &doc.Statements[s]
+					status, ok := vexStatementApplies(st, m, r, opts)
+					if !ok {
+						continue
+					}
+					used[[2]int{d, s}] = true
+					c := &vexCandidate{doc: d, idx: s, out: VEXOutcome{Status: status,
+						Justification: st.Justification, ImpactStatement: st.ImpactStatement,
+						ActionStatement: st.ActionStatement, StatusNotes: st.StatusNotes,
+						Document: doc.ID, Statement: vexPath(st, s), Timestamp: st.Timestamp}}
+					if best == nil || !c.out.Timestamp.Before(best.out.Timestamp) {
+						best = c
+					}
+				}
+			}
+			if best != nil {
+				o := best.out
+				m.VEX = &o
+			} else {
+				app.Unstated = append(app.Unstated, Unstated{Component: r.Component, Vulnerability: m.Vulnerability})
+			}
+		}
+	}
+	for d, doc := range docs {
+		for s := range doc.Statements {
+			if !used[[2]int{d, s}] {
+				app.Unused = append(app.Unused, fmt.Sprintf("%s %s (%s)", vexFirst(doc.ID, fmt.Sprintf("document[%d]", d)),
+					vexPath(&doc.Statements[s], s), doc.Statements[s].Vulnerability))
+			}
+		}
+	}
+	return app
+}
+
+func vexPath(st *VEXStatement, i int) string {
+	if st.Path != "" {
+		return st.Path
+	}
+	return fmt.Sprintf("statements[%d]", i)
+}
+
+// vexStatementApplies reports whether st covers match m of result r, and
+// the effective status.
+func vexStatementApplies(st *VEXStatement, m *Match, r *ComponentResult, opts VEXApplyOptions) (VEXStatus, bool) {
+	if !vexNamesVuln(st, m) {
+		return "", false
+	}
+	for _, p := range st.Products {
+		if status, ok := vexProductApplies(&p, st.Status, r, opts); ok {
+			return status, true
+		}
+	}
+	return "", false
+}
+
+func vexNamesVuln(st *VEXStatement, m *Match) bool {
+	names := func(id string) bool { return id == m.Vulnerability || slices.Contains(m.Aliases, id) }
+	if names(st.Vulnerability) {
+		return true
+	}
+	return slices.ContainsFunc(st.Aliases, names)
+}
+
+func vexProductApplies(p *VEXProduct, status VEXStatus, r *ComponentResult, opts VEXApplyOptions) (VEXStatus, bool) {
+	if !vexProductNames(p, r, opts) {
+		for i := range p.Subcomponents {
+			if s, ok := vexProductApplies(&p.Subcomponents[i], status, r, opts); ok {
+				return s, true
+			}
+		}
+		return "", false
+	}
+	if len(p.Versions) == 0 {
+		return status, true
+	}
+	for _, v := range p.Versions {
+		if vexVersionIncludes(v, r) {
+			return vexStatusOr(v.Status, status), true
+		}
+	}
+	return "", false
+}
+
+func vexProductNames(p *VEXProduct, r *ComponentResult, opts VEXApplyOptions) bool {
+	if id := p.ID; id != "" {
+		if strings.HasPrefix(id, "urn:cdx:") {
+			if vexBOMLinkMatches(id, r.BOMRef, opts) {
+				return true
+			}
+		} else if (r.BOMRef != "" && id == r.BOMRef) || id == r.Component {
+			return true
+		}
+	}
+	return p.PURL != "" && r.PURL != "" && vexPURLMatches(p.PURL, r)
+}
+
+// vexBOMLinkMatches compares a BOM-Link "urn:cdx:<serial>/<version>#<ref>"
+// with a component's bom-ref and, when known, the SBOM's serial and version.
+func vexBOMLinkMatches(link, bomRef string, opts VEXApplyOptions) bool {
+	head, frag, ok := strings.Cut(strings.TrimPrefix(link, "urn:cdx:"), "#")
+	if !ok || frag == "" || frag != bomRef {
+		return false
+	}
+	serial, ver, _ := strings.Cut(head, "/")
+	if opts.SerialNumber != "" && serial != strings.TrimPrefix(opts.SerialNumber, "urn:uuid:") {
+		return false
+	}
+	return opts.Version == 0 || ver == "" || ver == fmt.Sprint(opts.Version)
+}
+
+// vexPURLMatches compares a statement's purl with the component's: type,
+// namespace and name must be equal (names normalised as for matching); a
+// version in the statement's purl must equal the component's version.
+func vexPURLMatches(stmt string, r *ComponentResult) bool {
+	sp, err := packageurl.FromString(stmt)
+	if err != nil {
+		return false
+	}
+	cp, err := packageurl.FromString(r.PURL)
+	if err != nil || sp.Type != cp.Type {
+		return false
+	}
+	if eco, ok := osvPurlEcosystem(sp); ok {
+		if osvNormalizeName(eco, osvPurlPackageName(sp)) != osvNormalizeName(eco, osvPurlPackageName(cp)) {
+			return false
+		}
+		if sp.Version == "" {
+			return true
+		}
+		return osvNormalizeVersion(eco, sp.Version) == osvNormalizeVersion(eco, vexFirst(cp.Version, r.Version))
+	}
+	if sp.Namespace != cp.Namespace || sp.Name != cp.Name {
+		return false
+	}
+	return sp.Version == "" || sp.Version == vexFirst(cp.Version, r.Version)
+}
+
+func vexVersionIncludes(v VEXVersion, r *ComponentResult) bool {
+	if v.Version != "" {
+		return v.Version == r.Version || (r.Ecosystem != "" &&
+			osvNormalizeVersion(r.Ecosystem, v.Version) == osvNormalizeVersion(r.Ecosystem, r.Version))
+	}
+	if v.Range != "" && r.Version != "" {
+		ok, err := VersContains(v.Range, r.Version)
+		return err == nil && ok
+	}
+	return false
+}
+
+// versScheme maps a purl-spec "vers:" scheme to the OSV ecosystem whose
+// order it uses; "" means a lenient semantic-version order (scheme
+// "generic" and unknown schemes).
+func versScheme(scheme string) string {
+	eco, _ := osvPurlEcosystem(packageurl.PackageURL{Type: scheme})
+	switch scheme {
+	case "deb":
+		eco = "Debian"
+	case "apk", "alpine":
+		eco = "Alpine"
+	case "rpm":
+		eco = "Red Hat"
+	}
+	return eco
+}
+
+type versConstraint struct {
+	op  string
+	ver semantic.Version
+	rel int // order of the version relative to this constraint: -1, 0, +1
+}
+
+// VersContains reports whether version lies in a purl-spec "vers:" range,
+// such as "vers:generic/>=2.9|<=4.1" or "vers:npm/1.2.3|>=2.0.0|<3.0.0".
+// Versions compare in the scheme's order (generic and unknown schemes:
+// semantic-version-like, numeric components first). Constraints are "="
+// (the default), "!=", "<", "<=", ">", ">=", or "*" alone for every version.
+func VersContains(rng, version string) (bool, error) {
+	rest, ok := strings.CutPrefix(rng, "vers:")
+	if !ok {
+		return false, fmt.Errorf("%w: %q is not a vers: range", ErrVEXInvalid, osvClip(rng))
+	}
+	scheme, body, ok := strings.Cut(rest, "/")
+	if !ok || strings.TrimSpace(body) == "" {
+		return false, fmt.Errorf("%w: %q has no constraints", ErrVEXInvalid, osvClip(rng))
+	}
+	if strings.TrimSpace(body) == "*" {
+		return true, nil
+	}
+	eco := versScheme(strings.ToLower(scheme))
+	parse := osvParserFor(RangeEcosystem, eco)
+	if eco == "" {
+		parse = osvParserFor(RangeSemver, "")
+	}
+	v, err := parse(osvNormalizeVersion(eco, version))
+	if err != nil {
+		return false, fmt.Errorf("%w: version %v", ErrVEXInvalid, err)
+	}
+	var bounds []versConstraint
+	for _, c := range strings.Split(body, "|") {
+		c = strings.TrimSpace(c)
+		op := "="
+		for _, o := range []string{">=", "<=", "!=", "<", ">", "="} {
+			if strings.HasPrefix(c, o) {
+				op, c = o, strings.TrimSpace(c[len(o):])
+				break
+			}
+		}
+		cv, err := parse(osvNormalizeVersion(eco, c))
+		if err != nil {
+			return false, fmt.Errorf("%w: constraint %v", ErrVEXInvalid, err)
+		}
+		rel, err := cv.Compare(v)
+		if err != nil {
+			return false, fmt.Errorf("%w: %v", ErrVEXInvalid, err)
+		}
+		rel = -rel
+		switch {
+		case op == "=" && rel == 0:
+			return true, nil
+		case op == "!=" && rel == 0:
+			return false, nil
+		case op == "=" || op == "!=":
+			continue
+		}
+		bounds = append(bounds, versConstraint{op: op, ver: cv, rel: rel})
+	}
+	return versInBounds(bounds)
+}
+
+// versInBounds evaluates the range constraints (purl-spec vers algorithm):
+// sorted by version, a first "<"/"<=" that holds includes the version; a
+// ">"/">=" that holds includes it if it is the last constraint or the next
+// is a "<"/"<=" that holds too.
+func versInBounds(bounds []versConstraint) (bool, error) {
+	var cmpErr error
+	slices.SortStableFunc(bounds, func(a, b versConstraint) int {
+		c, err := a.ver.Compare(b.ver)
+		if err != nil && cmpErr == nil {
+			cmpErr = err
+		}
+		return c
+	})
+	if cmpErr != nil {
+		return false, fmt.Errorf("%w: %v", ErrVEXInvalid, cmpErr)
+	}
+	sat := func(b versConstraint) bool {
+		switch b.op {
+		case "<":
+			return b.rel < 0
+		case "<=":
+			return b.rel <= 0
+		case ">":
+			return b.rel > 0
+		}
+		return b.rel >= 0 // ">="
+	}
+	for k, b := range bounds {
+		lower := b.op == ">" || b.op == ">="
+		switch {
+		case !lower && k == 0 && sat(b):
+			return true, nil
+		case lower && sat(b):
+			if k == len(bounds)-1 {
+				return true, nil
+			}
+			if n := bounds[k+1]; (n.op == "<" || n.op == "<=") && sat(n) {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
