@@ -1,0 +1,136 @@
+package security
+
+import (
+	"time"
+
+	"github.com/medtrace/medtrace/trace"
+)
+
+// VEXStatus is a VEX status for a vulnerability in this product.
+type VEXStatus string
+
+// VEX statuses (CycloneDX and OpenVEX agree on these four).
+const (
+	// VEXNotAffected: the product is not affected; a justification is required.
+	VEXNotAffected VEXStatus = "not_affected"
+	// VEXAffected: the product is affected; action is required.
+	VEXAffected VEXStatus = "affected"
+	// VEXFixed: the product contains a fix.
+	VEXFixed VEXStatus = "fixed"
+	// VEXUnderInvestigation: not yet known.
+	VEXUnderInvestigation VEXStatus = "under_investigation"
+)
+
+// Valid reports whether s is a known status.
+func (s VEXStatus) Valid() bool {
+	return s == VEXNotAffected || s == VEXAffected || s == VEXFixed || s == VEXUnderInvestigation
+}
+
+// VEXJustification is why a product is not affected (OpenVEX labels).
+type VEXJustification string
+
+// VEX justifications.
+const (
+	// JustComponentNotPresent: the component is not in the product.
+	JustComponentNotPresent VEXJustification = "component_not_present"
+	// JustCodeNotPresent: the vulnerable code is not in the product.
+	JustCodeNotPresent VEXJustification = "vulnerable_code_not_present"
+	// JustCodeNotInExecutePath: the vulnerable code is never run.
+	JustCodeNotInExecutePath VEXJustification = "vulnerable_code_not_in_execute_path"
+	// JustCannotBeControlled: an adversary cannot control the vulnerable code.
+	JustCannotBeControlled VEXJustification = "vulnerable_code_cannot_be_controlled_by_adversary"
+	// JustInlineMitigations: mitigations already in the product prevent exploitation.
+	JustInlineMitigations VEXJustification = "inline_mitigations_already_exist"
+)
+
+// Valid reports whether j is a known justification.
+func (j VEXJustification) Valid() bool {
+	switch j {
+	case JustComponentNotPresent, JustCodeNotPresent, JustCodeNotInExecutePath, JustCannotBeControlled, JustInlineMitigations:
+		return true
+	}
+	return false
+}
+
+// VEX is the maker's VEX statement for the vulnerabilities a risk assesses.
+type VEX struct {
+	// Status is the VEX status. Required.
+	Status VEXStatus `json:"status"`
+	// Justification is required for not_affected.
+	Justification VEXJustification `json:"justification,omitempty"`
+	// Statement explains the status in this device.
+	Statement string `json:"statement,omitempty"`
+}
+
+// PatchClass is the FD&C Act 524B(b)(2) class of a planned update.
+type PatchClass string
+
+// Patch classes.
+const (
+	// PatchRegular: on the justified regular cycle, for a controlled risk (524B(b)(2)(A)).
+	PatchRegular PatchClass = "regular"
+	// PatchOutOfCycle: as soon as possible, for an uncontrolled risk (524B(b)(2)(B)).
+	PatchOutOfCycle PatchClass = "out-of-cycle"
+)
+
+// Valid reports whether c is regular or out-of-cycle.
+func (c PatchClass) Valid() bool { return c == PatchRegular || c == PatchOutOfCycle }
+
+// PatchPlan is the plan to remediate a risk by an update.
+type PatchPlan struct {
+	// Class is regular or out-of-cycle. Required.
+	Class PatchClass `json:"class"`
+	// Due is the planned date. Required.
+	Due time.Time `json:"due"`
+	// Rationale justifies the timeline.
+	Rationale string `json:"rationale,omitempty"`
+}
+
+// Risk is a security risk record: threats or vulnerabilities assessed by
+// exploitability and impact before and after controls, with the FDA
+// postmarket verdict, its controls, its links into the safety risk file and,
+// where still uncontrolled, the change request and patch plan that will
+// control it (FDA premarket cybersecurity guidance (2023) V.A.2, V.A.4;
+// IEC 81001-5-1:2021 7.3–7.4).
+type Risk struct {
+	// ID identifies the risk. Required.
+	ID trace.ID `json:"id"`
+	// Title states the risk. Required.
+	Title string `json:"title"`
+	// Threats are the threats assessed (security-risk -assesses-> threat).
+	Threats []trace.ID `json:"threats,omitempty"`
+	// Vulnerabilities are the SBOM vulnerabilities assessed
+	// (security-risk -assesses-> vulnerability).
+	Vulnerabilities []trace.ID `json:"vulnerabilities,omitempty"`
+	// Components are the affected SBOM components, for the record.
+	Components []trace.ID `json:"components,omitempty"`
+	// Pre is the assessment before controls. Required.
+	Pre *Assessment `json:"pre,omitempty"`
+	// Post is the assessment after controls. Required.
+	Post *Assessment `json:"post,omitempty"`
+	// VEX is the maker's VEX statement, for vulnerabilities.
+	VEX *VEX `json:"vex,omitempty"`
+	// Causes are the hazardous situations the risk can cause
+	// (security-risk -causes-> hazardous-situation).
+	Causes []trace.ID `json:"causes,omitempty"`
+	// NoHarmRationale is the reviewed statement that the risk cannot harm a
+	// patient, in place of Causes.
+	NoHarmRationale string `json:"noHarmRationale,omitempty"`
+	// ChangeRequests track the work that will control the risk
+	// (security-risk -tracked-by-> change-request).
+	ChangeRequests []trace.ID `json:"changeRequests,omitempty"`
+	// Patch is the plan to remediate by an update.
+	Patch *PatchPlan `json:"patch,omitempty"`
+	// Rationale, Approver and Date record the acceptance decision.
+	Rationale string    `json:"rationale,omitempty"`
+	Approver  string    `json:"approver,omitempty"`
+	Date      time.Time `json:"date,omitzero"`
+	// Pos is where the record was read from.
+	Pos trace.Position `json:"-"`
+}
+
+// NotAffected reports whether a VEX not_affected statement with a
+// justification controls the risk.
+func (r Risk) NotAffected() bool {
+	return r.VEX != nil && r.VEX.Status == VEXNotAffected && r.VEX.Justification.Valid()
+}

@@ -1,0 +1,132 @@
+package security
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/medtrace/medtrace/trace"
+)
+
+func runRules(t *testing.T, g *trace.Graph, opts RuleOptions) *trace.Result {
+	t.Helper()
+	res, err := trace.Check(context.Background(), g, Rules(opts), trace.CheckOptions{})
+	require.NoError(t, err)
+	return res
+}
+
+func TestCleanFilePassesEveryRule(t *testing.T) {
+	f := cleanFile(t)
+	g := buildGraph(t, f)
+	res := runRules(t, g, RuleOptions{AsOf: day.AddDate(0, 6, 0)})
+	assert.Empty(t, res.Findings)
+	ids := map[string]bool{}
+	for _, c := range res.Coverage {
+		ids[c.Rule] = c.Total > 0
+	}
+	for _, r := range Rules(RuleOptions{}) {
+		assert.True(t, ids[r.Meta().ID], "rule %s applied to nothing in the clean fixture", r.Meta().ID)
+	}
+}
+
+func findThreat(f *File, id trace.ID) *Threat {
+	for i := range f.Threats {
+		if f.Threats[i].ID == id {
+			return &f.Threats[i]
+		}
+	}
+	return nil
+}
+
+func TestRulesFire(t *testing.T) {
+	spoof := ThreatID("MED-PUMP-COMMAND", "EL-PUMP")
+	tests := []struct {
+		rule   string
+		item   trace.ID
+		opts   RuleOptions
+		mutate func(f *File)
+		noTest trace.ID
+	}{
+		{rule: "SEC-001", item: "EL-PATIENT", mutate: func(f *File) { f.Model.Elements[3].Boundary = "" }},
+		{rule: "SEC-002", item: "FL-SYNC", mutate: func(f *File) { f.Model.Flows[1].IntegrityProtected = false }},
+		{rule: "SEC-003", item: "EL-CLOUD", mutate: func(f *File) {
+			var kept []Threat
+			for _, th := range f.Threats {
+				if th.ID != ThreatID("STRIDE-PROC-R", "EL-CLOUD") {
+					kept = append(kept, th)
+				}
+			}
+			f.Threats = kept
+		}},
+		{rule: "SEC-004", item: "TM-PUMP", mutate: func(f *File) { f.Model.CyberDevice = nil }},
+		{rule: "SEC-011", item: "SR-SPOOF", mutate: func(f *File) { f.Risks[0].Post = nil }},
+		{rule: "SEC-013", item: "SR-SPOOF", mutate: func(f *File) {
+			f.Risks[0].Post = &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "pairing is optional", Impact: ImpactCritical}
+		}},
+		{rule: "SEC-013", item: "SR-SPOOF", opts: RuleOptions{AsOf: day.AddDate(0, 2, 0)}, mutate: func(f *File) {
+			f.Risks[0].Post = &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "pairing is optional", Impact: ImpactCritical}
+			f.Risks[0].ChangeRequests = []trace.ID{"CR-001"}
+			f.Risks[0].Patch = &PatchPlan{Class: PatchOutOfCycle, Due: day.AddDate(0, 1, 0)}
+		}},
+		{rule: "SEC-014", item: spoof, mutate: func(f *File) { findThreat(f, spoof).Causes = nil }},
+		{rule: "SEC-015", item: spoof, mutate: func(f *File) {
+			findThreat(f, spoof).Status = StatusOpen
+			f.Risks[0].Threats = []trace.ID{ThreatID("MED-PUMP-DOS", "EL-PUMP")}
+		}},
+		{rule: "SEC-020", item: "RC-STOP", mutate: func(f *File) { findThreat(f, "THR-OVERRIDE").IntroducedBy = nil }},
+		{rule: "SEC-021", item: "SR-CVE", mutate: func(f *File) { f.Risks[1].NoHarmRationale = "" }},
+		{rule: "SEC-023", item: "SR-SPOOF", mutate: func(f *File) {
+			f.Risks[0].Post = &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "pairing is optional", Impact: ImpactCritical}
+		}},
+		{rule: "SEC-024", item: "CTL-A", mutate: func(f *File) { f.Controls[0].SafetyImpact = true }},
+		{rule: "SEC-051", item: "TM-PUMP", noTest: "CTL-H", mutate: func(f *File) { f.Controls = f.Controls[:7] }},
+		{rule: "SEC-060", item: "CTL-B", noTest: "CTL-B", mutate: func(f *File) {}},
+		{rule: "SEC-061", item: "CTL-C", mutate: func(f *File) { f.Controls[2].ImplementedBy = nil }},
+		{rule: "SEC-062", item: spoof, mutate: func(f *File) { f.Controls[0].Mitigates = []trace.ID{"SR-CVE"} }},
+		{rule: "SEC-072", item: "CVE-2026-0001", mutate: func(f *File) {
+			f.Risks = slices.DeleteFunc(f.Risks, func(r Risk) bool { return r.ID == "SR-CVE" })
+			f.Controls[0].Mitigates = []trace.ID{spoof}
+		}},
+		{rule: "SEC-074", item: "SR-CVE", mutate: func(f *File) { f.Controls[0].Mitigates = []trace.ID{spoof} }},
+		{rule: "SEC-090", item: "TM-PUMP", mutate: func(f *File) { f.Model.Exemptions = nil }},
+		{rule: "SEC-090", item: "TM-PUMP", opts: RuleOptions{AsOf: day.AddDate(2, 0, 0)}, mutate: func(f *File) {}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule+"/"+string(tc.item), func(t *testing.T) {
+			f := cleanFile(t)
+			tc.mutate(f)
+			res := runRules(t, buildGraphWith(t, f, others(tc.noTest)), tc.opts)
+			assertFinding(t, res, tc.rule, tc.item)
+		})
+	}
+}
+
+func assertFinding(t *testing.T, res *trace.Result, rule string, item trace.ID) {
+	t.Helper()
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+string(f.Item)+": "+f.Message)
+		if f.Rule == rule && f.Item == item {
+			assert.NotEmpty(t, f.Clause)
+			assert.NotEmpty(t, f.Message)
+			return
+		}
+	}
+	t.Errorf("want a %s finding on %s; got %q", rule, item, got)
+}
+
+func TestControlVerifiedOnlyByNonSecurityTest(t *testing.T) {
+	f := cleanFile(t)
+	g := buildGraphWith(t, f, others("CTL-B"), trace.ContributorFunc(func(b *trace.Builder) error {
+		b.AddItem(trace.Item{ID: "TST-USE", Kind: KindTest, Title: "usability", Attrs: map[string]string{"type": "usability"}})
+		b.Link("TST-USE", trace.Verifies, "CTL-B")
+		return nil
+	}))
+	res := runRules(t, g, RuleOptions{})
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "SEC-060", res.Findings[0].Rule)
+	assert.Contains(t, res.Findings[0].Message, "not security tests (TST-USE)")
+}
