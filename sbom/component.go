@@ -30,10 +30,12 @@ const (
 	FormatCycloneDX Format = "CycloneDX"
 	// FormatSPDX is an SPDX document.
 	FormatSPDX Format = "SPDX"
+	// FormatSOUP is a SOUP annotation record (origin of annotated fields).
+	FormatSOUP Format = "medtrace-soup"
 )
 
 // Valid reports whether f is a known format.
-func (f Format) Valid() bool { return f == FormatCycloneDX || f == FormatSPDX }
+func (f Format) Valid() bool { return f == FormatCycloneDX || f == FormatSPDX || f == FormatSOUP }
 
 // Declaration is an explicit statement that a value is unknown or absent,
 // as opposed to the field being left out of the document.
@@ -258,6 +260,8 @@ const (
 	FieldHashes Field = "hashes"
 	// FieldSupplier is Component.Supplier.
 	FieldSupplier Field = "supplier"
+	// FieldManufacturer is Component.Manufacturer.
+	FieldManufacturer Field = "manufacturer"
 	// FieldAuthors is Component.Authors.
 	FieldAuthors Field = "authors"
 	// FieldLicenses is Component.Licenses.
@@ -273,7 +277,7 @@ const (
 // Valid reports whether f is one of the tracked fields.
 func (f Field) Valid() bool {
 	switch f {
-	case FieldName, FieldVersion, FieldType, FieldPURL, FieldCPE, FieldHashes, FieldSupplier,
+	case FieldName, FieldVersion, FieldType, FieldPURL, FieldCPE, FieldHashes, FieldSupplier, FieldManufacturer,
 		FieldAuthors, FieldLicenses, FieldScope, FieldSupport, FieldProperties:
 		return true
 	}

@@ -136,6 +136,7 @@ func metadataToCDX(s *SBOM, sv cdx.SpecVersion) *cdx.Metadata {
 				c := cdx.Component{Type: cdx.ComponentTypeApplication, Name: t.Name, Version: t.Version, Group: t.Vendor}
 				md.Tools.Components = appendPtr(md.Tools.Components, c)
 			} else {
+				//lint:ignore SA1019 CycloneDX 1.4 has only the legacy tools list.
 				md.Tools.Tools = appendPtr(md.Tools.Tools, cdx.Tool{Vendor: t.Vendor, Name: t.Name, Version: t.Version})
 			}
 		}
