@@ -1,0 +1,147 @@
+package lifecycle
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/medtrace/medtrace/trace"
+)
+
+func TestLoadProjectDirectory(t *testing.T) {
+	ws, err := Load(context.Background(), os.DirFS("testdata/project"), LoadOptions{})
+	require.NoError(t, err)
+	p := ws.Project
+	assert.Equal(t, "Syringe pump controller (loader fixture)", ws.Manifest.Name)
+	assert.Equal(t, []string{"records/requirements.yaml", "records/risk/hazards.yaml", "records/risk/plan.json", "records/system.yaml"}, ws.Files,
+		"record files are read in path order")
+	assert.Equal(t, trace.ID("SYS-PUMP"), p.System.ID)
+	assert.Equal(t, trace.Position{File: "records/system.yaml", Line: 2, Column: 3}, p.System.Pos)
+	require.Len(t, p.Requirements, 1)
+	assert.Equal(t, trace.Position{File: "records/requirements.yaml", Line: 5, Column: 5}, p.Requirements[0].Pos)
+	require.NotNil(t, p.Risk, "the risk file is merged from two fragments")
+	assert.Equal(t, trace.ID("RMP-1"), p.Risk.Plan.ID)
+	assert.Len(t, p.Risk.Hazards, 1)
+	assert.Len(t, p.Risk.Controls, 1)
+	assert.Equal(t, "records/risk/plan.json", p.Risk.Plan.Pos.File)
+
+	require.Len(t, ws.SBOMs, 1)
+	assert.Len(t, ws.SBOMs[0].Components, 2)
+	require.Len(t, ws.Advisories, 1)
+	assert.Equal(t, "GO-2020-0001", ws.Advisories[0].ID)
+
+	require.Len(t, ws.Imports, 1)
+	require.Len(t, p.Results, 1, "imported results join the project")
+	assert.Equal(t, Pass, p.Results[0].Outcome)
+	assert.Equal(t, trace.ID("TC-1"), p.Results[0].Test)
+	assert.Equal(t, "2.1.0", p.Results[0].Version)
+
+	g, err := p.Graph()
+	require.NoError(t, err, "the fixture's thread links resolve")
+	assert.True(t, g.Has("HS-1"))
+	assert.True(t, g.Has("TC-1@2.1.0"))
+}
+
+func TestLoadReportsEveryProblem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"medtrace.yaml": {Data: []byte("schema: medtrace.project/v1\nname: broken\nrecords: [a.yaml, b.yaml, missing/*.yaml]\nsboms: [none.json]\n")},
+		"a.yaml":        {Data: []byte("system:\n  id: SYS-1\n  name: One\nrequirements:\n  - id: SRS-1\n    level: [software]\n")},
+		"b.yaml":        {Data: []byte("system:\n  name: Two\ntests:\n  - id: TC-1\n    verfies: [SRS-1]\n")},
+	}
+	_, err := Load(context.Background(), fsys, LoadOptions{})
+	require.ErrorIs(t, err, ErrLoad)
+	msg := err.Error()
+	for _, want := range []string{
+		`a.yaml:6:12: requirements[0].level: want a string, got a list`,
+		`b.yaml:5:5: tests[0].verfies: unknown field; did you mean verifies?`,
+		`medtrace.yaml: records[2]: "missing/*.yaml" matches no file or directory`,
+		`none.json`,
+	} {
+		assert.Contains(t, msg, want)
+	}
+}
+
+func TestLoadConflictingSingletons(t *testing.T) {
+	fsys := fstest.MapFS{
+		"medtrace.yaml": {Data: []byte("schema: medtrace.project/v1\nname: x\nrecords: ['*.yaml']\n")},
+		"a.yaml":        {Data: []byte("system: {id: SYS-1, name: One}\n")},
+		"b.yaml":        {Data: []byte("system: {name: Two}\nuserNeeds: [{id: UN-1, title: t}]\n")},
+		"c.yaml":        {Data: []byte("userNeeds: [{id: UN-2, title: t}]\n")},
+	}
+	_, err := Load(context.Background(), fsys, LoadOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "b.yaml: system.name is already set in a.yaml")
+
+	fsys["b.yaml"] = &fstest.MapFile{Data: []byte("userNeeds: [{id: UN-1, title: t}]\n")}
+	ws, err := Load(context.Background(), fsys, LoadOptions{})
+	require.NoError(t, err)
+	assert.Len(t, ws.Project.UserNeeds, 2, "lists from several files are appended")
+}
+
+func TestLoadManifestErrors(t *testing.T) {
+	tests := []struct {
+		name, manifest string
+		want           []string
+	}{
+		{"missing manifest", "", []string{"medtrace.yaml"}},
+		{"wrong schema and empty fields", "schema: other\nname: ''\nrecords: []\n",
+			[]string{`schema: "other"`, "name: is required", "records: name at least one"}},
+		{"paths may not escape", "schema: medtrace.project/v1\nname: x\nrecords: [../etc, /abs]\nvex: ['a\\b']\n",
+			[]string{`records[0]: "../etc"`, `records[1]: "/abs"`, `vex[0]`}},
+		{"result entries need their facts", "schema: medtrace.project/v1\nname: x\nrecords: [a.yaml]\nresults: [{path: r.xml, format: tap}]\n",
+			[]string{`results[0].format: "tap"`, "results[0].version: is required", "results[0].date: is required", "results[0].by: is required"}},
+		{"typo in manifest", "schema: medtrace.project/v1\nname: x\nrecord: [a.yaml]\n", []string{"medtrace.yaml:3:1: record: unknown field; did you mean records?"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"a.yaml": {Data: []byte("userNeeds: []\n")}}
+			if tt.manifest != "" {
+				fsys[ManifestName] = &fstest.MapFile{Data: []byte(tt.manifest)}
+			}
+			_, err := Load(context.Background(), fsys, LoadOptions{})
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrLoad))
+			for _, w := range tt.want {
+				assert.Contains(t, err.Error(), w)
+			}
+		})
+	}
+}
+
+func TestLoadLimits(t *testing.T) {
+	fsys := fstest.MapFS{
+		"medtrace.yaml": {Data: []byte("schema: medtrace.project/v1\nname: x\nrecords: [r]\n")},
+		"r/a.yaml":      {Data: []byte("userNeeds: [{id: UN-1, title: " + strings.Repeat("x", 200) + "}]\n")},
+		"r/b.yaml":      {Data: []byte("userNeeds: []\n")},
+		"r/skip.txt":    {Data: []byte("not a record")},
+	}
+	_, err := Load(context.Background(), fsys, LoadOptions{MaxFileBytes: 100})
+	assert.ErrorContains(t, err, "r/a.yaml: larger than 100 bytes")
+	_, err = Load(context.Background(), fsys, LoadOptions{MaxFiles: 1})
+	assert.ErrorContains(t, err, "2 record files, more than the limit of 1")
+	ws, err := Load(context.Background(), fsys, LoadOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"r/a.yaml", "r/b.yaml"}, ws.Files, "only .yaml, .yml and .json are records")
+}
+
+func FuzzLoadRecordFile(f *testing.F) {
+	seed, _ := os.ReadFile("testdata/project/records/requirements.yaml")
+	f.Add(seed)
+	f.Add([]byte("risk: {plan: {matrix: {a: [x]}}}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{
+			"medtrace.yaml": {Data: []byte("schema: medtrace.project/v1\nname: x\nrecords: [a.yaml]\n")},
+			"a.yaml":        {Data: data},
+		}
+		ws, err := Load(context.Background(), fsys, LoadOptions{MaxFileBytes: 1 << 16})
+		if err == nil {
+			_, _ = ws.Project.Graph()
+		}
+	})
+}
