@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,8 +74,8 @@ type contribution struct {
 
 // problem records a problem in the record at path (such as "items[3]"),
 // naming the field and the record's ID.
-func (c *contribution) problem(path, field string, id trace.ID, pos trace.Position, format string, args ...any) {
-	where := path
+func (c *contribution) problem(path recPath, field string, id trace.ID, pos trace.Position, format string, args ...any) {
+	where := path.String()
 	if field != "" {
 		where += "." + field
 	}
@@ -86,14 +87,14 @@ func (c *contribution) problem(path, field string, id trace.ID, pos trace.Positi
 }
 
 // required reports an empty required string field.
-func (c *contribution) required(path, field string, id trace.ID, pos trace.Position, v string) {
+func (c *contribution) required(path recPath, field string, id trace.ID, pos trace.Position, v string) {
 	if strings.TrimSpace(v) == "" {
 		c.problem(path, field, id, pos, "is required")
 	}
 }
 
 // header checks the ID and title every record carries.
-func (c *contribution) header(path string, id trace.ID, title string, pos trace.Position) {
+func (c *contribution) header(path recPath, id trace.ID, title string, pos trace.Position) {
 	if id == "" {
 		c.problem(path, "id", id, pos, "is required")
 	}
@@ -102,7 +103,7 @@ func (c *contribution) header(path string, id trace.ID, title string, pos trace.
 
 // links adds one link per ID in ids; forward links go from → id, reverse
 // links id → from. An empty ID is a problem.
-func (c *contribution) links(path, field string, from trace.ID, pos trace.Position, t trace.LinkType, reverse bool, ids []trace.ID, reviewed ...trace.Fingerprint) {
+func (c *contribution) links(path recPath, field string, from trace.ID, pos trace.Position, t trace.LinkType, reverse bool, ids []trace.ID, reviewed ...trace.Fingerprint) {
 	for i, id := range ids {
 		if id == "" {
 			c.problem(path, fmt.Sprintf("%s[%d]", field, i), from, pos, "empty reference")
@@ -119,10 +120,24 @@ func (c *contribution) links(path, field string, from trace.ID, pos trace.Positi
 	}
 }
 
+// recPath is a record's field path ("items[3]"), formatted only when a
+// problem is reported.
+type recPath struct {
+	list  string
+	index int
+}
+
+func (r recPath) String() string {
+	if r.index < 0 {
+		return r.list
+	}
+	return r.list + "[" + strconv.Itoa(r.index) + "]"
+}
+
 func (c *contribution) add(it trace.Item) { c.b.AddItem(it) }
 
 func (c *contribution) system(s *System) {
-	const path = "system"
+	path := recPath{"system", -1}
 	if s.ID == "" {
 		c.problem(path, "id", s.ID, s.Pos, "is required")
 	}
@@ -146,7 +161,7 @@ func (c *contribution) system(s *System) {
 }
 
 func (c *contribution) item(i int, it *Item) {
-	path := fmt.Sprintf("items[%d]", i)
+	path := recPath{"items", i}
 	c.header(path, it.ID, it.Title, it.Pos)
 	if it.Parent == "" {
 		c.problem(path, "parent", it.ID, it.Pos, "is required (the item or system this item is part of)")
@@ -159,7 +174,7 @@ func (c *contribution) item(i int, it *Item) {
 		kind = KindUnit
 	}
 	h := trace.NewHasher().String("title", it.Title).String("description", it.Description).
-		String("unit", fmt.Sprint(it.Unit)).String("parent", string(it.Parent)).String("class", string(it.Class))
+		String("unit", strconv.FormatBool(it.Unit)).String("parent", string(it.Parent)).String("class", string(it.Class))
 	if sg := it.Segregation; sg != nil {
 		c.required(path, "segregation.mechanism", it.ID, it.Pos, sg.Mechanism)
 		c.required(path, "segregation.argument", it.ID, it.Pos, sg.Argument)
@@ -181,7 +196,7 @@ func (c *contribution) item(i int, it *Item) {
 }
 
 func (c *contribution) iface(i int, f *Interface) {
-	path := fmt.Sprintf("interfaces[%d]", i)
+	path := recPath{"interfaces", i}
 	c.header(path, f.ID, f.Title, f.Pos)
 	if len(f.Items) == 0 {
 		c.problem(path, "items", f.ID, f.Pos, "is required (at least one item)")
@@ -196,14 +211,14 @@ func (c *contribution) iface(i int, f *Interface) {
 }
 
 func (c *contribution) need(i int, n *UserNeed) {
-	path := fmt.Sprintf("userNeeds[%d]", i)
+	path := recPath{"userNeeds", i}
 	c.header(path, n.ID, n.Title, n.Pos)
 	fp := trace.NewHasher().String("title", n.Title).String("text", n.Text).String("source", n.Source).Sum()
 	c.add(trace.Item{ID: n.ID, Kind: KindUserNeed, Title: n.Title, Fingerprint: fp, Pos: n.Pos})
 }
 
 func (c *contribution) requirement(i int, r *Requirement) {
-	path := fmt.Sprintf("requirements[%d]", i)
+	path := recPath{"requirements", i}
 	c.header(path, r.ID, r.Title, r.Pos)
 	if !r.Level.Valid() {
 		c.problem(path, "level", r.ID, r.Pos, "%q must be system or software", r.Level)
@@ -235,7 +250,7 @@ func (c *contribution) requirement(i int, r *Requirement) {
 }
 
 func (c *contribution) test(i int, t *Test) {
-	path := fmt.Sprintf("tests[%d]", i)
+	path := recPath{"tests", i}
 	c.header(path, t.ID, t.Title, t.Pos)
 	if !t.Type.Valid() {
 		c.problem(path, "type", t.ID, t.Pos, "%q is not a known test type", t.Type)
@@ -253,7 +268,7 @@ func (c *contribution) test(i int, t *Test) {
 }
 
 func (c *contribution) result(i int, r *Result) {
-	path := fmt.Sprintf("results[%d]", i)
+	path := recPath{"results", i}
 	if r.ID == "" {
 		c.problem(path, "id", r.ID, r.Pos, "is required")
 	}
@@ -284,7 +299,7 @@ func (c *contribution) result(i int, r *Result) {
 }
 
 func (c *contribution) review(i int, r *DesignReview) {
-	path := fmt.Sprintf("designReviews[%d]", i)
+	path := recPath{"designReviews", i}
 	c.header(path, r.ID, r.Title, r.Pos)
 	if r.Date.IsZero() {
 		c.problem(path, "date", r.ID, r.Pos, "is required")
@@ -308,18 +323,18 @@ func (c *contribution) review(i int, r *DesignReview) {
 	}
 	open := 0
 	for _, a := range r.Actions {
-		h.String("action", a.Text).String("owner", a.Owner).String("closed", fmt.Sprint(a.Closed))
+		h.String("action", a.Text).String("owner", a.Owner).String("closed", strconv.FormatBool(a.Closed))
 		if !a.Closed {
 			open++
 		}
 	}
-	attrs := map[string]string{"openActions": fmt.Sprint(open)}
+	attrs := map[string]string{"openActions": strconv.Itoa(open)}
 	c.add(trace.Item{ID: r.ID, Kind: KindDesignReview, Title: r.Title, Attrs: attrs, Fingerprint: h.Sum(), Pos: r.Pos})
 	c.links(path, "scope", r.ID, r.Pos, trace.Reviews, false, ids, fps...)
 }
 
 func (c *contribution) document(i int, d *Document) {
-	path := fmt.Sprintf("documents[%d]", i)
+	path := recPath{"documents", i}
 	c.header(path, d.ID, d.Title, d.Pos)
 	if !d.Type.Valid() {
 		c.problem(path, "type", d.ID, d.Pos, "%q is not a known document type", d.Type)

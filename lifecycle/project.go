@@ -53,6 +53,9 @@ var ErrInvalidRecord = errors.New("lifecycle: invalid record")
 // returns the graph of everything that was valid.
 func (p *Project) Graph() (*trace.Graph, error) {
 	b := trace.NewBuilder()
+	if p != nil {
+		b.Grow(p.sizeHint())
+	}
 	b.Add(p)
 	return b.Build()
 }
@@ -105,4 +108,31 @@ func (p *Project) Contribute(b *trace.Builder) error {
 func emptyGraph() *trace.Graph {
 	g, _ := trace.NewBuilder().Build()
 	return g
+}
+
+// sizeHint estimates the number of items and links the project contributes,
+// so the builder allocates once.
+func (p *Project) sizeHint() (items, links int) {
+	items = 1 + len(p.Items) + len(p.Interfaces) + len(p.UserNeeds) + len(p.Requirements) +
+		len(p.Tests) + len(p.Results) + len(p.DesignReviews) + len(p.Documents)
+	links = len(p.Items) + len(p.Results)
+	for i := range p.Items {
+		links += len(p.Items[i].Causes) + len(p.Items[i].Uses)
+	}
+	for i := range p.Requirements {
+		r := &p.Requirements[i]
+		links += len(r.DerivedFrom) + len(r.AllocatedTo) + len(r.RiskControls) + len(r.SecurityControls)
+	}
+	for i := range p.Tests {
+		links += len(p.Tests[i].Verifies) + len(p.Tests[i].VerifiesEffectiveness)
+	}
+	if f := p.Risk; f != nil {
+		items += 1 + len(f.Harms) + len(f.Controls) + len(f.Causes) + len(f.Hazards)
+		for i := range f.Hazards {
+			items += len(f.Hazards[i].Situations)
+			links += 3 * len(f.Hazards[i].Situations)
+		}
+		links += 2 * len(f.Controls)
+	}
+	return items, links
 }

@@ -1,0 +1,63 @@
+package lifecycle
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The benchmarks run on a synthetic project of about 100,000 items (see
+// synthProject): run them with -benchtime 1x or a few iterations.
+
+func BenchmarkGraph100k(b *testing.B) {
+	p := synthProject(100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Graph(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClassify100k(b *testing.B) {
+	p := synthProject(100_000)
+	g, err := p.Graph()
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = p.Classify(g, ClassifyOptions{})
+	}
+}
+
+func BenchmarkCheck100k(b *testing.B) {
+	p := synthProject(100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Check(context.Background(), CheckOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGaps100k(b *testing.B) {
+	p := synthProject(100_000)
+	g, err := p.Graph()
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Gaps(g, ClassC); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestSynthProjectIsValid(t *testing.T) {
+	p := synthProject(2_000)
+	g, err := p.Graph()
+	require.NoError(t, err)
+	require.Greater(t, g.Len(), 1_500)
+	cl := p.Classify(g, ClassifyOptions{})
+	require.False(t, cl.Unclassified)
+	require.NotEmpty(t, cl.Situations)
+}
