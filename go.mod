@@ -8,11 +8,9 @@ require (
 	github.com/package-url/packageurl-go v0.1.7
 	github.com/pandatix/go-cvss v0.6.2
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1
+	github.com/spdx/tools-golang v0.5.7
 	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.5
 )
 
-require (
-	github.com/anchore/go-struct-converter v0.1.0 // indirect
-	github.com/spdx/tools-golang v0.5.7 // indirect
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
-)
+require github.com/anchore/go-struct-converter v0.1.0 // indirect
