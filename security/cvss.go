@@ -65,13 +65,14 @@ func (e *CVSSError) Unwrap() []error { return []error{ErrBadCVSS, e.Err} }
 // repeated metrics, missing base metrics, bad values, wrong order in v4.0)
 // with a *CVSSError wrapping ErrBadCVSS.
 //
-// The exploitability level comes from the exploitability metrics only: for
-// v3.1 the exploitability sub-score 8.22×AV×AC×PR×UI (CVSS v3.1 7.1) in
-// bands ≥3.5 very-high, ≥2.6 high, ≥1.5 medium, ≥0.7 low, else very-low; for
-// v4.0, which has no sub-score, points AV (N 3, A 2, L 1, P 0), AC (L 1),
-// AT (N 1), PR (N 2, L 1), UI (N 2, P 1) summed to 0–9 in bands ≥8
-// very-high, ≥6 high, ≥4 medium, ≥2 low, else very-low. Exploit maturity
-// (E) is not folded in: it is a dated signal of the assessment.
+// The exploitability level comes from the exploitability metrics only. For
+// v3.1 it is the exploitability sub-score 8.22×AV×AC×PR×UI (CVSS v3.1 7.1)
+// read in bands: ≥3.5 very-high, ≥2.6 high, ≥1.5 medium, ≥0.7 low, else
+// very-low. v4.0 has no sub-score, so the same product is formed with the
+// v3.1 weights for AV, AC and PR (scope unchanged), UI N 0.85, P 0.62,
+// A 0.45 and a further factor for AT (N 1, P 0.6), and read in the same
+// bands. Exploit maturity (E) is not folded in: it is a dated signal of the
+// assessment.
 func ParseCVSS(vector string) (CVSS, error) {
 	short := vector
 	if len(short) > 80 {
@@ -119,20 +120,22 @@ func cvss31From(v *gocvss31.CVSS31) (CVSS, error) {
 		return CVSS{}, &CVSSError{Vector: out.Vector, Err: err}
 	}
 	out.Rating = rating
-	sub := v.Exploitability()
+	out.Exploitability = subscoreLevel(v.Exploitability())
+	return out, nil
+}
+
+func subscoreLevel(sub float64) Exploitability {
 	switch {
 	case sub >= 3.5:
-		out.Exploitability = ExploitVeryHigh
+		return ExploitVeryHigh
 	case sub >= 2.6:
-		out.Exploitability = ExploitHigh
+		return ExploitHigh
 	case sub >= 1.5:
-		out.Exploitability = ExploitMedium
+		return ExploitMedium
 	case sub >= 0.7:
-		out.Exploitability = ExploitLow
-	default:
-		out.Exploitability = ExploitVeryLow
+		return ExploitLow
 	}
-	return out, nil
+	return ExploitVeryLow
 }
 
 func cvss40From(v *gocvss40.CVSS40) (CVSS, error) {
@@ -148,22 +151,12 @@ func cvss40From(v *gocvss40.CVSS40) (CVSS, error) {
 		return CVSS{}, &CVSSError{Vector: out.Vector, Err: err}
 	}
 	out.Rating = rating
-	points := map[string]int{"AV:N": 3, "AV:A": 2, "AV:L": 1, "AC:L": 1, "AT:N": 1, "PR:N": 2, "PR:L": 1, "UI:N": 2, "UI:P": 1}
-	n := 0
+	w := map[string]float64{"AV:N": 0.85, "AV:A": 0.62, "AV:L": 0.55, "AV:P": 0.2, "AC:L": 0.77, "AC:H": 0.44,
+		"AT:N": 1, "AT:P": 0.6, "PR:N": 0.85, "PR:L": 0.62, "PR:H": 0.27, "UI:N": 0.85, "UI:P": 0.62, "UI:A": 0.45}
+	sub := 8.22
 	for _, m := range []string{"AV", "AC", "AT", "PR", "UI"} {
-		n += points[m+":"+out.Metrics[m]]
+		sub *= w[m+":"+out.Metrics[m]]
 	}
-	switch {
-	case n >= 8:
-		out.Exploitability = ExploitVeryHigh
-	case n >= 6:
-		out.Exploitability = ExploitHigh
-	case n >= 4:
-		out.Exploitability = ExploitMedium
-	case n >= 2:
-		out.Exploitability = ExploitLow
-	default:
-		out.Exploitability = ExploitVeryLow
-	}
+	out.Exploitability = subscoreLevel(sub)
 	return out, nil
 }

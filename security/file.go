@@ -262,6 +262,11 @@ func (r Risk) validate(path string, kinds map[trace.ID]trace.Kind, opts Evaluate
 	validIDs(path+".components", r.ID, r.Pos, r.Components, p)
 	validIDs(path+".causes", r.ID, r.Pos, r.Causes, p)
 	validIDs(path+".changeRequests", r.ID, r.Pos, r.ChangeRequests, p)
+	if r.AdvisoryCVSS != "" {
+		if _, err := ParseCVSS(r.AdvisoryCVSS); err != nil {
+			p.add(path+".advisoryCvss", r.ID, r.Pos, ErrBadCVSS, "%v", err)
+		}
+	}
 	if r.Pre != nil {
 		r.Pre.evaluate(path+".pre", r.ID, r.Pos, p, opts)
 	}

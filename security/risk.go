@@ -104,6 +104,9 @@ type Risk struct {
 	Vulnerabilities []trace.ID `json:"vulnerabilities,omitempty"`
 	// Components are the affected SBOM components, for the record.
 	Components []trace.ID `json:"components,omitempty"`
+	// AdvisoryCVSS is the advisory's CVSS vector, kept for reference: it
+	// scores the component in general, not this device (see Pre and Post).
+	AdvisoryCVSS string `json:"advisoryCvss,omitempty"`
 	// Pre is the assessment before controls. Required.
 	Pre *Assessment `json:"pre,omitempty"`
 	// Post is the assessment after controls. Required.

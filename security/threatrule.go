@@ -259,17 +259,17 @@ func (w *Condition) match(s *subject, on Target) (bool, []string) {
 			return false, nil
 		}
 		if len(w.FromTypes)+len(w.FromBases) > 0 {
-			facts = append(facts, "from a "+s.from.typ)
+			facts = append(facts, "source type is "+s.from.typ)
 		}
 		if len(w.ToTypes)+len(w.ToBases) > 0 {
-			facts = append(facts, "to a "+s.to.typ)
+			facts = append(facts, "destination type is "+s.to.typ)
 		}
 	}
 	if !typeMatch(w.Types, w.Bases, el) {
 		return false, nil
 	}
 	if len(w.Types)+len(w.Bases) > 0 {
-		facts = append(facts, "is a "+el.typ)
+		facts = append(facts, "type is "+el.typ)
 	}
 	for _, f := range w.Flags {
 		if v, _ := el.flags.get(f); !v {
