@@ -32,7 +32,7 @@ func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
 		{"model.elements[0].type", "EL-PUMP", ErrUnknownElementType},
 		{"model.flows[0].to", "FL-DOSE", ErrUnknownRef},
 		{"model.flows[2].id", "FL-SYNC", ErrDuplicateID},
-		{threatPath(len(f.Threats) - 1) + ".id", f.Threats[0].ID, ErrDuplicateID},
+		{threatPath(len(f.Threats)-1) + ".id", f.Threats[0].ID, ErrDuplicateID},
 		{"risks[0].pre.cvss", "SR-SPOOF", ErrBadCVSS},
 		{"controls[1].category", "CTL-B", ErrInvalid},
 		{"threats[1].rationale", f.Threats[1].ID, ErrMissing},
