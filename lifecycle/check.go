@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"context"
 
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -14,6 +15,9 @@ type CheckOptions struct {
 	trace.CheckOptions
 	// Classify tunes the safety classification the rules read.
 	Classify ClassifyOptions
+	// Security tunes the security file's rules (the date they are checked
+	// on, the threat-model review interval).
+	Security security.RuleOptions
 }
 
 // Check builds the project's graph and runs the default thread rules over
@@ -26,7 +30,7 @@ func (p *Project) Check(ctx context.Context, opts CheckOptions) (*trace.Result, 
 		return nil, err
 	}
 	g, buildErr := p.Graph()
-	res, err := trace.Check(ctx, g, p.RulesWith(opts.Classify), opts.CheckOptions)
+	res, err := trace.Check(ctx, g, p.RulesWith(opts), opts.CheckOptions)
 	if err != nil {
 		return nil, err
 	}

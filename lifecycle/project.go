@@ -4,6 +4,8 @@ import (
 	"errors"
 
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -36,6 +38,19 @@ type Project struct {
 	// Risk is the risk management file (ISO 14971); nil when the project
 	// has none yet.
 	Risk *risk.File `json:"risk,omitempty"`
+	// Security is the security file (IEC 81001-5-1, FDA premarket
+	// cybersecurity); nil when the project has none yet.
+	Security *security.File `json:"security,omitempty"`
+	// SBOMs are the software bills of materials of the current version,
+	// decoded from the files a host or loader names; their components join
+	// the graph once per ID, the first SBOM's wins.
+	SBOMs []*sbom.SBOM `json:"-"`
+	// SOUP are the SOUP records annotating SBOM components
+	// (IEC 62304:2006+A1:2015 8.1.2, 5.3.3, 5.3.4, 7.1.3).
+	SOUP []sbom.SOUP `json:"soup,omitempty"`
+	// Vulnerabilities are the known vulnerabilities matched to the SBOMs'
+	// components, with their VEX statements; nil when not matched.
+	Vulnerabilities *sbom.MatchReport `json:"-"`
 
 	// PostMarket holds problem reports, change requests, releases and
 	// signals; its fields appear at the top level of a project file.
@@ -98,6 +113,15 @@ func (p *Project) Contribute(b *trace.Builder) error {
 	if p.Risk != nil {
 		b.Add(p.Risk)
 	}
+	if p.Security != nil {
+		b.Add(p.Security)
+	}
+	if inv := p.inventory(); inv != nil {
+		b.Add(sbom.Contribution{SBOM: inv, SOUP: p.SOUP})
+	}
+	if p.Vulnerabilities != nil {
+		b.Add(p.Vulnerabilities)
+	}
 	if err := p.PostMarket.contribute(b); err != nil {
 		c.errs = append(c.errs, err)
 	}
@@ -134,5 +158,45 @@ func (p *Project) sizeHint() (items, links int) {
 		}
 		links += 2 * len(f.Controls)
 	}
+	for _, s := range p.SBOMs {
+		if s != nil {
+			items += len(s.Components) + 1
+		}
+	}
+	items += len(p.SOUP)
+	links += 2 * len(p.SOUP)
 	return items, links
+}
+
+// inventory returns the SBOMs as one: the first SBOM with the components of
+// the others appended (the contribution keeps one component per ID). It is
+// nil without SBOMs.
+func (p *Project) inventory() *sbom.SBOM {
+	var first *sbom.SBOM
+	extra := 0
+	for _, s := range p.SBOMs {
+		if s == nil {
+			continue
+		}
+		if first == nil {
+			first = s
+			continue
+		}
+		extra += len(s.Components) + 1
+	}
+	if first == nil || extra == 0 {
+		return first
+	}
+	merged := *first
+	merged.Components = append(make([]sbom.Component, 0, len(first.Components)+extra), first.Components...)
+	for _, s := range p.SBOMs {
+		if s == nil || s == first {
+			continue
+		}
+		if s.Metadata.Component != nil {
+			merged.Components = append(merged.Components, *s.Metadata.Component)
+		}
+		merged.Components = append(merged.Components, s.Components...)
+	}
+	return &merged
 }

@@ -2,39 +2,57 @@ package lifecycle
 
 import (
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
-// Rules returns the default thread rules for the project, with the
-// classification computed by the default options. See RulesWith.
-func (p *Project) Rules() []trace.Rule { return p.RulesWith(ClassifyOptions{}) }
+// Rules returns the default thread rules for the project with default
+// options. See RulesWith.
+func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 
-// RulesWith returns the default thread rules for the project: one rule set
-// over the whole thread.
+// RulesWith returns the default thread rules for the project, one rule set
+// over the whole thread, tuned by opts.Classify and opts.Security (the
+// host's severity overrides, disabled rules and waivers in
+// opts.CheckOptions apply when the rules run, see Check):
 //
-//   - lifecycle (LC-001…LC-010): needs derive requirements; requirements
+//   - lifecycle (LC-001…LC-012): needs derive requirements; requirements
 //     derive from needs, are allocated to items and verified; tests have
 //     results and their latest result passes; requirements flagged as
 //     controls implement controls; needs are validated; design reviews are
-//     not stale;
-//   - classification (CLS-001…CLS-005, FDA-001), computed with opts;
-//   - the risk file's rules (risk.Rules: every hazard analysed and
-//     evaluated, every control implemented by a requirement and verified
-//     for implementation and effectiveness, residual risk, benefit-risk,
+//     not stale; components the software uses are annotated as SOUP and
+//     the SOUP records carry what the class requires;
+//   - classification (CLS-001…CLS-005, FDA-001);
+//   - the risk file's rules (risk.Rules: hazards analysed and evaluated,
+//     every control implemented by a requirement and verified for
+//     implementation and effectiveness, residual risk, benefit-risk,
 //     review), when the project has a risk file;
+//   - the security file's rules (security.Rules: threats assessed and
+//     mitigated or accepted, security-caused hazardous situations linked,
+//     controls implemented and verified, vulnerabilities assessed), when
+//     the project has a security file;
+//   - the SBOM rules (sbom.SOUPRules, and sbom.RuleVEXStated: every matched
+//     vulnerability has a VEX status), when the project has SBOMs or
+//     vulnerabilities;
 //   - the post-market rules (problem reports, change requests, releases,
 //     signals).
-//
-// Every rule names the clause it rests on; a host tunes them through
-// trace.CheckOptions (severity overrides, disabled rules, waivers).
-func (p *Project) RulesWith(opts ClassifyOptions) []trace.Rule {
+func (p *Project) RulesWith(opts CheckOptions) []trace.Rule {
 	if p == nil {
 		p = &Project{}
 	}
+	cc := &classCache{p: p, opts: opts.Classify}
 	rules := threadRules()
-	rules = append(rules, p.classRules(opts)...)
+	rules = append(rules, p.soupRules(cc)...)
+	rules = append(rules, p.classRules(cc)...)
 	if p.Risk != nil {
 		rules = append(rules, risk.Rules(p.Risk)...)
+	}
+	if p.Security != nil {
+		rules = append(rules, security.Rules(opts.Security)...)
+	}
+	if len(p.SBOMs) > 0 || len(p.SOUP) > 0 || p.Vulnerabilities != nil {
+		rules = append(rules, sbom.SOUPRules()...)
+		rules = append(rules, sbom.RuleVEXStated())
 	}
 	rules = append(rules, p.postMarketRules()...)
 	return rules

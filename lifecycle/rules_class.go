@@ -28,8 +28,7 @@ func (cc *classCache) get(g *trace.Graph) *Classification {
 
 // classRules are the rules on the safety classification and the FDA
 // documentation level.
-func (p *Project) classRules(opts ClassifyOptions) []trace.Rule {
-	cc := &classCache{p: p, opts: opts}
+func (p *Project) classRules(cc *classCache) []trace.Rule {
 	rule := func(id string, sev trace.Severity, clause, summary string, fn func(*Classification, *trace.Recorder)) trace.Rule {
 		return trace.FuncRule{RuleMeta: trace.RuleMeta{ID: id, Version: 1, Severity: sev, Clause: clause, Summary: summary},
 			Fn: func(g *trace.Graph, r *trace.Recorder) { fn(cc.get(g), r) }}

@@ -26,6 +26,20 @@ const (
 	// TestVulnerabilityScan is a known-vulnerability scan (IEC 81001-5-1
 	// 5.7.3).
 	TestVulnerabilityScan TestType = "vulnerability-scan"
+	// TestSecurityRequirements tests security requirements, boundaries
+	// included (IEC 81001-5-1 5.7.1).
+	TestSecurityRequirements TestType = "security-requirements"
+	// TestThreatMitigation tests that a security control mitigates its
+	// threat in system context (IEC 81001-5-1 5.7.2).
+	TestThreatMitigation TestType = "threat-mitigation"
+	// TestDynamicAnalysis is a dynamic analysis run (IEC 81001-5-1 5.7.3).
+	TestDynamicAnalysis TestType = "dynamic-analysis"
+	// TestCompositionAnalysis is a (binary) software composition analysis
+	// (IEC 81001-5-1 5.7.3).
+	TestCompositionAnalysis TestType = "composition-analysis"
+	// TestAttackSurface is an attack-surface analysis (IEC 81001-5-1
+	// 5.7.3).
+	TestAttackSurface TestType = "attack-surface-analysis"
 	// TestUsability is a usability (human factors) evaluation, often the
 	// effectiveness check of an information-for-safety control.
 	TestUsability TestType = "usability"
@@ -35,9 +49,11 @@ const (
 
 // Valid reports whether t is a known test type.
 func (t TestType) Valid() bool {
+	if t.Security() {
+		return true
+	}
 	switch t {
-	case TestUnit, TestIntegration, TestSystem, TestPenetration, TestFuzz,
-		TestStaticAnalysis, TestVulnerabilityScan, TestUsability, TestValidation:
+	case TestUnit, TestIntegration, TestSystem, TestUsability, TestValidation:
 		return true
 	}
 	return false
@@ -46,7 +62,8 @@ func (t TestType) Valid() bool {
 // Security reports whether t is a security test type.
 func (t TestType) Security() bool {
 	switch t {
-	case TestPenetration, TestFuzz, TestStaticAnalysis, TestVulnerabilityScan:
+	case TestPenetration, TestFuzz, TestStaticAnalysis, TestVulnerabilityScan, TestSecurityRequirements,
+		TestThreatMitigation, TestDynamicAnalysis, TestCompositionAnalysis, TestAttackSurface:
 		return true
 	}
 	return false

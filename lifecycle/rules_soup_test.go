@@ -1,0 +1,86 @@
+package lifecycle
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/trace"
+)
+
+const zlib = "pkg:generic/zlib@1.3.1"
+
+// withSOUP gives the pump an SBOM with zlib, used by the event log, and a
+// complete SOUP record for it.
+func withSOUP(p *Project) {
+	p.SBOMs = []*sbom.SBOM{{Format: sbom.FormatCycloneDX, SpecVersion: "1.6",
+		Components: []sbom.Component{{Name: "zlib", Version: sbom.Known("1.3.1"), PURL: zlib}}}}
+	p.Items[2].Uses = []trace.ID{zlib}
+	p.SOUP = []sbom.SOUP{{ID: "SOUP-ZLIB", PURL: zlib, Title: "zlib", Manufacturer: "zlib authors",
+		FunctionalRequirements: []string{"deflate compression of log records"},
+		RequiredSoftware:       []string{"C runtime"},
+		AnomalyEvaluation:      "open issues reviewed; none affects the log path",
+		Support:                sbom.Support{Level: sbom.SupportActive}}}
+}
+
+func TestSOUPRules(t *testing.T) {
+	tests := []struct {
+		rule   string
+		change func(p *Project)
+		fires  trace.ID
+	}{
+		{"LC-011", withSOUP, ""},
+		{"LC-011", func(p *Project) { withSOUP(p); p.SOUP = nil }, zlib},
+		{"LC-012", withSOUP, ""},
+		{"LC-012", func(p *Project) { withSOUP(p); p.SOUP[0].AnomalyEvaluation = "" }, "SOUP-ZLIB"},
+		{"LC-012", func(p *Project) { withSOUP(p); p.SOUP[0].Manufacturer = "" }, "SOUP-ZLIB"},
+		{"LC-012", func(p *Project) { // class A needs the identification only
+			withSOUP(p)
+			p.SOUP[0].AnomalyEvaluation = ""
+			p.Risk.Hazards = p.Risk.Hazards[2:]
+			p.Risk.Controls = p.Risk.Controls[1:]
+			p.Requirements[0].RiskControls = nil
+			p.System.Class = ClassA
+		}, ""},
+	}
+	for _, tc := range tests {
+		name := tc.rule + "/silent"
+		if tc.fires != "" {
+			name = tc.rule + "/fires"
+		}
+		t.Run(name, func(t *testing.T) {
+			p := pumpProject()
+			tc.change(p)
+			got := ruleFindings(t, p, tc.rule)
+			if tc.fires == "" {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.fires, got[0].Item)
+		})
+	}
+}
+
+func TestSOUPFailureClassifiesTheUser(t *testing.T) {
+	p := pumpProject()
+	withSOUP(p)
+	// A zlib failure can hide the occlusion too.
+	p.Risk.Hazards[2].Situations[0].Causes = append(p.Risk.Hazards[2].Situations[0].Causes, zlib)
+	cl := classifyPump(t, p, ClassifyOptions{})
+	log, _ := cl.Item("ITM-LOG")
+	var vias []string
+	for _, c := range log.Contributions {
+		vias = append(vias, c.Via)
+	}
+	assert.Equal(t, []string{"cause"}, vias, "the first path to a situation is kept")
+	p.Risk.Hazards[2].Situations[0].Causes = []trace.ID{zlib}
+	cl = classifyPump(t, p, ClassifyOptions{})
+	log, _ = cl.Item("ITM-LOG")
+	require.Len(t, log.Contributions, 1)
+	assert.Equal(t, "soup", log.Contributions[0].Via)
+	assert.Equal(t, []trace.Hop{{From: "ITM-LOG", Type: trace.Uses, To: zlib}, {From: zlib, Type: trace.Causes, To: "HS-HIDDEN"}},
+		log.Contributions[0].Path)
+}
