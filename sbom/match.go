@@ -43,6 +43,10 @@ const (
 	// ReasonUnknownEcosystem: the purl type (or distro namespace) has no OSV
 	// ecosystem with a version order (generic, github, yocto, ...).
 	ReasonUnknownEcosystem NotAssessedReason = "unknown-ecosystem"
+	// ReasonEcosystemNotCovered: the advisory data holds no record of the
+	// component's ecosystem at all (an export of other ecosystems only), so
+	// finding nothing proves nothing.
+	ReasonEcosystemNotCovered NotAssessedReason = "ecosystem-not-covered"
 	// ReasonNoVersion: neither the purl nor the component gives a version.
 	ReasonNoVersion NotAssessedReason = "no-version"
 	// ReasonBadVersion: the version cannot be read in the ecosystem's order.
@@ -56,7 +60,7 @@ const (
 // Valid reports whether r is one of the reasons.
 func (r NotAssessedReason) Valid() bool {
 	switch r {
-	case ReasonNoPURL, ReasonBadPURL, ReasonUnknownEcosystem, ReasonNoVersion, ReasonBadVersion, ReasonUnevaluable:
+	case ReasonNoPURL, ReasonBadPURL, ReasonUnknownEcosystem, ReasonEcosystemNotCovered, ReasonNoVersion, ReasonBadVersion, ReasonUnevaluable:
 		return true
 	}
 	return false
@@ -95,7 +99,7 @@ type Match struct {
 
 // ComponentResult is the outcome of matching one component.
 type ComponentResult struct {
-	// Component is the component's trace item ID (Component.Ref).
+	// Component is the component's trace item ID (Component.ID).
 	Component string `json:"component"`
 	// BOMRef is the component's bom-ref, if any.
 	BOMRef string `json:"bomRef,omitempty"`
@@ -165,7 +169,7 @@ func (ix *Index) MatchComponents(ctx context.Context, comps []Component) (*Match
 // name; see EcosystemOf); the version is the purl's, else the component's
 // version field.
 func (ix *Index) MatchComponent(c *Component) ComponentResult {
-	r := ComponentResult{Component: c.Ref(), BOMRef: c.BOMRef, PURL: c.PURL, Name: c.Name, Version: c.Version.Text}
+	r := ComponentResult{Component: string(c.ID()), BOMRef: c.BOMRef, PURL: c.PURL, Name: c.Name, Version: c.Version.Text}
 	if c.PURL == "" {
 		return r.notAssessed(ReasonNoPURL, "the component has no package URL")
 	}
@@ -193,6 +197,9 @@ func (ix *Index) MatchComponent(c *Component) ComponentResult {
 	nv := osvNormalizeVersion(eco, ver)
 	if _, err := osvParserFor(RangeEcosystem, eco)(nv); err != nil {
 		return r.notAssessed(ReasonBadVersion, fmt.Sprintf("%s version order: %v", eco, err))
+	}
+	if !ix.ecosystems[eco] {
+		return r.notAssessed(ReasonEcosystemNotCovered, fmt.Sprintf("the advisory data has no %s records", eco))
 	}
 	ix.evaluate(&r, nv, osvDistroRelease(p))
 	return r

@@ -55,8 +55,10 @@ type Index struct {
 	groups   []osvVulnGroup
 	advGroup []int32
 	byPkg    map[string][]*osvCandidate
-	snap     SnapshotInfo
-	problems []IndexProblem
+	// ecosystems holds the base ecosystems the data covers.
+	ecosystems map[string]bool
+	snap       SnapshotInfo
+	problems   []IndexProblem
 }
 
 // osvCandidate is one affected[] entry of one advisory, prepared.
@@ -78,7 +80,7 @@ type osvCandidate struct {
 // changed afterwards).
 func BuildIndex(ctx context.Context, advisories []Advisory, opts IndexOptions) (*Index, error) {
 	_ = opts
-	ix := &Index{advs: slices.Clone(advisories), byPkg: make(map[string][]*osvCandidate)}
+	ix := &Index{advs: slices.Clone(advisories), byPkg: make(map[string][]*osvCandidate), ecosystems: make(map[string]bool)}
 	slices.SortStableFunc(ix.advs, func(a, b Advisory) int { return cmp.Compare(a.ID, b.ID) })
 	for i := 1; i < len(ix.advs); i++ {
 		if ix.advs[i].ID == ix.advs[i-1].ID {
@@ -117,6 +119,7 @@ func (ix *Index) addAdvisory(i int32) {
 			continue
 		}
 		base, release := osvBaseEcosystem(af.Package.Ecosystem)
+		ix.ecosystems[base] = true
 		c := &osvCandidate{adv: i, affected: j, ecosystem: af.Package.Ecosystem, release: release}
 		for _, v := range af.Versions {
 			c.versions = append(c.versions, osvNormalizeVersion(base, v))
@@ -143,6 +146,18 @@ func (ix *Index) Snapshot() SnapshotInfo { return ix.snap }
 
 // Problems returns the ranges the index cannot evaluate, in advisory order.
 func (ix *Index) Problems() []IndexProblem { return slices.Clone(ix.problems) }
+
+// Ecosystems returns the OSV ecosystems (without release suffix) the data
+// has records for, sorted. A component of any other ecosystem is reported
+// as not assessed (ReasonEcosystemNotCovered), never as clean.
+func (ix *Index) Ecosystems() []string {
+	out := make([]string, 0, len(ix.ecosystems))
+	for e := range ix.ecosystems {
+		out = append(out, e)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // Withdrawn returns the IDs of the withdrawn advisories, which the index
 // keeps but never matches.

@@ -24,6 +24,7 @@ func TestNotAssessedReasons(t *testing.T) {
 		{"bad purl", Component{Name: "foo", PURL: "pkg:"}, NotAssessed, ReasonBadPURL, `"pkg:"`},
 		{"generic type", comp("pkg:generic/openssl@1.1.1"), NotAssessed, ReasonUnknownEcosystem, `"generic"`},
 		{"unknown distro", comp("pkg:deb/mint/foo@1.0"), NotAssessed, ReasonUnknownEcosystem, `"deb/mint"`},
+		{"ecosystem not in the data", comp("pkg:cargo/serde@1.0.0"), NotAssessed, ReasonEcosystemNotCovered, "no crates.io records"},
 		{"no version anywhere", comp("pkg:npm/foo"), NotAssessed, ReasonNoVersion, "neither"},
 		{"version field when the purl has none", Component{Name: "foo", PURL: "pkg:npm/foo", Version: Known("1.0.0")}, AssessedAffected, "", ""},
 		{"unreadable semver", comp("pkg:npm/foo@latest"), NotAssessed, ReasonBadVersion, "not a semantic version"},

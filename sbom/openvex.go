@@ -102,6 +102,11 @@ func (p *openVEXProduct) toCommon() VEXProduct {
 // returned whenever the JSON was readable; the error then holds every
 // statement that breaks the VEX rules, each naming "statements[i].field".
 func DecodeOpenVEX(r io.Reader, opts VEXOptions) (*VEXDocument, error) {
+	doc, err := vexDecodeOpenVEX(r, opts)
+	return doc, vexNamed(err, opts.Name)
+}
+
+func vexDecodeOpenVEX(r io.Reader, opts VEXOptions) (*VEXDocument, error) {
 	data, err := vexRead(r, opts)
 	if err != nil {
 		return nil, err

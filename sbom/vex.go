@@ -179,6 +179,8 @@ var (
 // VEXError is one problem in a VEX document, located by JSON position or
 // by field path (such as "statements[3].justification").
 type VEXError struct {
+	// Document names the document (VEXOptions.Name), if given.
+	Document string
 	// Line and Column locate a JSON error (1-based), else zero.
 	Line, Column int
 	// Path is the field path, such as "statements[3].justification".
@@ -189,7 +191,10 @@ type VEXError struct {
 
 // Error formats the problem with its place first.
 func (e *VEXError) Error() string {
-	s := "vex"
+	s := e.Document
+	if s == "" {
+		s = "vex"
+	}
 	if e.Line > 0 {
 		s += fmt.Sprintf(":%d:%d", e.Line, e.Column)
 	}
@@ -260,4 +265,26 @@ func (s *VEXStatement) validate(i int) []error {
 		bad("action_statement", "only allowed with affected, status is %s", s.Status)
 	}
 	return errs
+}
+
+// vexNamed sets the document name on every *VEXError in err (joined errors
+// included) and returns err.
+func vexNamed(err error, name string) error {
+	if err == nil || name == "" {
+		return err
+	}
+	var walk func(error)
+	walk = func(e error) {
+		if ve, ok := e.(*VEXError); ok {
+			ve.Document = name
+			return
+		}
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	return err
 }

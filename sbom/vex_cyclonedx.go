@@ -19,6 +19,8 @@ const (
 
 // VEXOptions controls VEX decoding. The zero value uses the defaults.
 type VEXOptions struct {
+	// Name names the document in errors (a file name, say); "" for none.
+	Name string
 	// MaxSize bounds the document in bytes; 0 means DefaultVEXMaxSize.
 	MaxSize int64
 	// MaxDepth bounds JSON nesting; 0 means DefaultVEXMaxDepth.
@@ -62,6 +64,11 @@ func vexJSONError(data []byte, err error) error {
 // the error then holds every statement that breaks the VEX rules
 // (VEXDocument.Validate).
 func DecodeCycloneDXVEX(r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, error) {
+	doc, losses, err := vexDecodeCycloneDX(r, opts)
+	return doc, losses, vexNamed(err, opts.Name)
+}
+
+func vexDecodeCycloneDX(r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, error) {
 	data, err := vexRead(r, opts)
 	if err != nil {
 		return nil, nil, err
@@ -137,7 +144,7 @@ func vexCDXStatement(v cdx.Vulnerability, path string, purls map[string]string, 
 			p := VEXProduct{ID: a.Ref, PURL: purls[vexBOMLinkFragment(a.Ref)]}
 			if a.Range != nil {
 				for _, av := range *a.Range {
-					p.Versions = append(p.Versions, VEXVersion{Version: av.Version, Range: av.Range, Status: vexCDXVersionStatus(av.Status)})
+					p.Versions = append(p.Versions, VEXVersion{Version: av.Version, Range: av.Range})
 				}
 			}
 			st.Products = append(st.Products, p)
@@ -169,6 +176,7 @@ func vexCDXStatement(v cdx.Vulnerability, path string, purls map[string]string, 
 			st.Justification = ""
 		}
 	}
+	vexCDXVersionOverrides(&st, v.Affects)
 	vexCDXPlaceDetail(&st, an.Detail, v.Recommendation, v.Workaround)
 	for _, ts := range []string{an.LastUpdated, an.FirstIssued, v.Updated, v.Published} {
 		if ts == "" {
@@ -222,16 +230,37 @@ func vexBOMLinkFragment(ref string) string {
 	return ref
 }
 
-func vexCDXVersionStatus(s cdx.VulnerabilityStatus) VEXStatus {
-	switch s {
-	case cdx.VulnerabilityStatusAffected:
-		return VEXAffected
-	case cdx.VulnerabilityStatusNotAffected:
-		return VEXNotAffected
-	case cdx.VulnerabilityStatusUnknown:
-		return VEXUnderInvestigation
+// vexCDXVersionOverrides sets a per-version status where the CycloneDX
+// affects status disagrees with the statement's: "affected" under another
+// state becomes affected, "unaffected" under exploitable or in_triage
+// becomes not_affected, "unknown" becomes under_investigation. Agreeing
+// statuses ("unaffected" under resolved or not_affected) keep the
+// statement's status.
+func vexCDXVersionOverrides(st *VEXStatement, affects *[]cdx.Affects) {
+	if affects == nil {
+		return
 	}
-	return ""
+	for i, a := range *affects {
+		if a.Range == nil || i >= len(st.Products) {
+			continue
+		}
+		for j, av := range *a.Range {
+			var s VEXStatus
+			switch av.Status {
+			case cdx.VulnerabilityStatusAffected:
+				s = VEXAffected
+			case cdx.VulnerabilityStatusNotAffected:
+				if st.Status != VEXFixed {
+					s = VEXNotAffected
+				}
+			case cdx.VulnerabilityStatusUnknown:
+				s = VEXUnderInvestigation
+			}
+			if s != st.Status {
+				st.Products[i].Versions[j].Status = s
+			}
+		}
+	}
 }
 
 func vexParseTime(s string) (time.Time, error) {

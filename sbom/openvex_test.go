@@ -1,0 +1,268 @@
+package sbom
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const sampleOpenVEX = `{
+  "@context": "https://openvex.dev/ns/v0.2.0",
+  "@id": "https://example.invalid/vex/2024-001",
+  "author": "Example Device Maker",
+  "timestamp": "2024-03-01T10:00:00Z",
+  "version": 2,
+  "statements": [
+    {
+      "vulnerability": {"name": "CVE-2019-0210", "aliases": ["GHSA-jq7p-26h5-w78r"]},
+      "products": [
+        {"@id": "pkg:generic/infusion-pump@3.1",
+         "subcomponents": [{"@id": "pkg:golang/github.com/apache/thrift@v0.12.0"}]}
+      ],
+      "status": "not_affected",
+      "justification": "vulnerable_code_not_in_execute_path",
+      "impact_statement": "The JSON protocol of thrift is not used."
+    },
+    {
+      "vulnerability": {"name": "CVE-2020-28483"},
+      "timestamp": "2024-03-02T10:00:00Z",
+      "products": [{"@id": "gin", "identifiers": {"purl": "pkg:golang/github.com/gin-gonic/gin@v1.5.0"}}],
+      "status": "affected",
+      "action_statement": "Update gin to 1.7.7 in release 3.2."
+    }
+  ]
+}`
+
+func TestDecodeOpenVEX(t *testing.T) {
+	doc, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, VEXFormatOpenVEX, doc.Format)
+	assert.Equal(t, "Example Device Maker", doc.Author)
+	assert.Equal(t, 2, doc.Version)
+	require.Len(t, doc.Statements, 2)
+	s0, s1 := doc.Statements[0], doc.Statements[1]
+	assert.Equal(t, "CVE-2019-0210", s0.Vulnerability)
+	assert.Equal(t, []string{"GHSA-jq7p-26h5-w78r"}, s0.Aliases)
+	assert.Equal(t, "pkg:generic/infusion-pump@3.1", s0.Products[0].PURL, "an @id that is a purl is the purl")
+	assert.Equal(t, "pkg:golang/github.com/apache/thrift@v0.12.0", s0.Products[0].Subcomponents[0].PURL)
+	assert.Equal(t, doc.Timestamp, s0.Timestamp, "statement without timestamp takes the document's")
+	assert.Equal(t, time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC), s1.Timestamp)
+	assert.Equal(t, "gin", s1.Products[0].ID)
+	assert.Equal(t, "pkg:golang/github.com/gin-gonic/gin@v1.5.0", s1.Products[0].PURL)
+	assert.Equal(t, "statements[1]", s1.Path)
+}
+
+func TestDecodeOpenVEXLegacyStrings(t *testing.T) {
+	in := `{"@context":"https://openvex.dev/ns","@id":"x","author":"a","timestamp":"2023-01-01T00:00:00Z","version":1,
+	"statements":[{"vulnerability":"CVE-1","products":["pkg:npm/a@1.0.0"],"status":"fixed"}]}`
+	doc, err := DecodeOpenVEX(strings.NewReader(in), VEXOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "CVE-1", doc.Statements[0].Vulnerability)
+	assert.Equal(t, "pkg:npm/a@1.0.0", doc.Statements[0].Products[0].PURL)
+}
+
+func TestDecodeOpenVEXErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		sentinel  error
+		line, col int
+		path      string
+	}{
+		{"syntax", "{\n  \"@context\": \"https://openvex.dev/ns/v0.2.0\",\n  \"statements\": [}\n", ErrVEXSyntax, 3, 18, ""},
+		{"wrong type", "{\"@context\": \"https://openvex.dev/ns/v0.2.0\", \"version\": \"two\"}", ErrVEXSyntax, 1, 63, "version"},
+		{"not OpenVEX", `{"@context": "https://example.invalid", "statements": []}`, ErrVEXInvalid, 0, 0, "@context"},
+		{"bad statement", `{"@context": "https://openvex.dev/ns/v0.2.0", "statements": [{"vulnerability": {"name": "CVE-1"}, "products": [{"@id": "p"}], "status": "not_affected"}]}`,
+			ErrVEXInvalid, 0, 0, "statements[0].justification"},
+		{"bad time", `{"@context": "https://openvex.dev/ns/v0.2.0", "timestamp": "today", "statements": []}`, ErrVEXInvalid, 0, 0, "timestamp"},
+		{"too deep", `{"@context": [[[[[[[[[[[[1]]]]]]]]]]]]}`, ErrVEXTooLarge, 1, 23, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeOpenVEX(strings.NewReader(tt.in), VEXOptions{MaxDepth: 10})
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.sentinel)
+			var ve *VEXError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tt.line, ve.Line, "line")
+			assert.Equal(t, tt.col, ve.Column, "column")
+			assert.Equal(t, tt.path, ve.Path)
+		})
+	}
+	_, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{MaxSize: 100})
+	assert.ErrorIs(t, err, ErrVEXTooLarge)
+	_, err = DecodeOpenVEX(strings.NewReader(`{"@context": "x", "statements": [{"status": "fixed"}]}`), VEXOptions{Name: "vex/a.json"})
+	require.Error(t, err)
+	for _, line := range strings.Split(err.Error(), "\n") {
+		assert.True(t, strings.HasPrefix(line, "vex/a.json: "), line)
+	}
+}
+
+func TestOpenVEXRoundTrip(t *testing.T) {
+	doc, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	losses, err := EncodeOpenVEX(&buf, doc)
+	require.NoError(t, err)
+	assert.Empty(t, losses)
+	again, err := DecodeOpenVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, doc, again)
+	var buf2 bytes.Buffer
+	_, err = EncodeOpenVEX(&buf2, again)
+	require.NoError(t, err)
+	assert.Equal(t, buf.String(), buf2.String(), "byte-identical output")
+	assert.Contains(t, buf.String(), `"@context": "https://openvex.dev/ns/v0.2.0"`)
+
+	_, err = EncodeOpenVEX(&buf, &VEXDocument{})
+	require.Error(t, err)
+	for _, f := range []string{"@id", "author", "timestamp"} {
+		assert.Contains(t, err.Error(), ": "+f+": ")
+	}
+}
+
+func TestCycloneDXToOpenVEXReportsLosses(t *testing.T) {
+	doc, _ := readCDXVEX(t, "Case-8/vex.json")
+	doc.ID, doc.Author, doc.Timestamp = "urn:example:vex", "Example", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	var buf bytes.Buffer
+	losses, err := EncodeOpenVEX(&buf, doc)
+	require.NoError(t, err)
+	text := lossText(losses)
+	assert.Contains(t, text, "vulnerabilities[0].response: CycloneDX responses [will_not_fix update] have no OpenVEX field")
+	assert.Contains(t, text, `version range "vers:generic/>=2.9|<=4.1"`)
+	assert.Contains(t, text, `version "2.4" of "urn:cdx:cbb2cd68-2857-43b8-a10b-e8c03d277d18/1#product-ABC" needs a package URL`)
+	// Nothing widened: no product without its version restriction.
+	assert.NotContains(t, buf.String(), "product-ABC\"")
+}
+
+func TestCycloneDXVEXRoundTrip(t *testing.T) {
+	for _, file := range []string{"Case-1/vex-not_affected.json", "Case-3/vex.json", "Case-8/vex.json"} {
+		t.Run(file, func(t *testing.T) {
+			doc, _ := readCDXVEX(t, file)
+			var buf bytes.Buffer
+			_, err := EncodeCycloneDXVEX(&buf, doc)
+			require.NoError(t, err)
+			again, _, err := DecodeCycloneDXVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+			require.NoError(t, err)
+			require.Len(t, again.Statements, len(doc.Statements))
+			for i := range doc.Statements {
+				a, b := doc.Statements[i], again.Statements[i]
+				assert.Equal(t, a.Status, b.Status)
+				assert.Equal(t, a.CDXState, b.CDXState)
+				assert.Equal(t, a.CDXJustification, b.CDXJustification)
+				assert.Equal(t, a.CDXResponses, b.CDXResponses)
+				assert.Equal(t, a.Products, b.Products)
+			}
+		})
+	}
+}
+
+func TestOpenVEXToCycloneDXReportsLosses(t *testing.T) {
+	doc := &VEXDocument{Statements: []VEXStatement{
+		{Vulnerability: "CVE-1", Status: VEXNotAffected, Justification: JustComponentNotPresent,
+			Products: []VEXProduct{{ID: "c1"}}},
+		{Vulnerability: "CVE-2", Status: VEXNotAffected, Justification: JustInlineMitigationsAlreadyExist,
+			ImpactStatement: "ASLR", StatusNotes: "checked", Products: []VEXProduct{{PURL: "pkg:npm/a@1.0.0"}}},
+	}}
+	var buf bytes.Buffer
+	losses, err := EncodeCycloneDXVEX(&buf, doc)
+	require.NoError(t, err)
+	text := lossText(losses)
+	assert.Contains(t, text, "statements[0].justification: component_not_present written as code_not_present")
+	assert.Contains(t, text, "statements[1].justification: inline_mitigations_already_exist written as protected_by_mitigating_control")
+	assert.Contains(t, text, "statements[1].detail:")
+	assert.Contains(t, text, "statements[1].products:")
+	again, _, err := DecodeCycloneDXVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, JustVulnerableCodeNotPresent, again.Statements[0].Justification)
+	assert.Equal(t, "protected_by_mitigating_control", again.Statements[1].CDXJustification)
+}
+
+func TestCycloneDXStateLosses(t *testing.T) {
+	in := `{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"vulnerabilities":[
+	 {"id":"CVE-1","analysis":{"state":"false_positive","detail":"wrong package"},"affects":[{"ref":"a"}]},
+	 {"id":"CVE-2","analysis":{"state":"resolved_with_pedigree"},"affects":[{"ref":"a"}]},
+	 {"id":"CVE-3","analysis":{"state":"not_affected","justification":"requires_environment"},"affects":[{"ref":"a"}]},
+	 {"id":"CVE-4","affects":[{"ref":"a"}]}]}`
+	doc, losses, err := DecodeCycloneDXVEX(strings.NewReader(in), VEXOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, []VEXStatus{VEXNotAffected, VEXFixed, VEXNotAffected, VEXUnderInvestigation},
+		[]VEXStatus{doc.Statements[0].Status, doc.Statements[1].Status, doc.Statements[2].Status, doc.Statements[3].Status})
+	assert.Equal(t, JustVulnerableCodeCannotBeControlledByAdversary, doc.Statements[2].Justification)
+	text := lossText(losses)
+	for _, want := range []string{"vulnerabilities[0].analysis.state: false_positive", "vulnerabilities[1].analysis.state: resolved_with_pedigree",
+		"vulnerabilities[2].analysis.justification: requires_environment", "vulnerabilities[3].analysis.state: no analysis state"} {
+		assert.Contains(t, text, want)
+	}
+
+	bad := `{"bomFormat":"CycloneDX","specVersion":"1.5","vulnerabilities":[{"id":"CVE-1","analysis":{"state":"exploitable"},"affects":[{"ref":"a"}]}]}`
+	doc, _, err = DecodeCycloneDXVEX(strings.NewReader(bad), VEXOptions{})
+	require.Error(t, err)
+	assert.NotNil(t, doc, "the document is returned with the validation errors")
+	assert.Contains(t, err.Error(), "vulnerabilities[0].action_statement: invalid VEX statement: affected needs an action statement")
+
+	_, _, err = DecodeCycloneDXVEX(strings.NewReader("{\"vulnerabilities\": 3}"), VEXOptions{})
+	var ve *VEXError
+	require.ErrorAs(t, err, &ve)
+	assert.ErrorIs(t, err, ErrVEXSyntax)
+	assert.Equal(t, 1, ve.Line)
+}
+
+func lossText(losses []VEXLoss) string {
+	var b strings.Builder
+	for _, l := range losses {
+		b.WriteString(l.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestVersContains(t *testing.T) {
+	tests := []struct {
+		rng, v string
+		want   bool
+	}{
+		{"vers:generic/>=2.9|<=4.1", "3.0", true},
+		{"vers:generic/>=2.9|<=4.1", "4.1", true},
+		{"vers:generic/>=2.9|<=4.1", "4.2", false},
+		{"vers:generic/>=2.9|<=4.1", "2.8", false},
+		{"vers:generic/>=1.0|<=2.3|>=2.7|<=2.8", "2.5", false},
+		{"vers:generic/>=1.0|<=2.3|>=2.7|<=2.8", "2.7.5", true},
+		{"vers:generic/>=1.0|<=2.3|>=2.7|<=2.8", "2.75", false}, // 2.75 > 2.8 in version order
+		{"vers:generic/<=2.8|>=2.7|<=2.3|>=1.0", "2.0", true},
+		{"vers:npm/1.2.3|>=2.0.0|<3.0.0", "1.2.3", true},
+		{"vers:npm/1.2.3|>=2.0.0|<3.0.0", "2.5.0", true},
+		{"vers:npm/1.2.3|>=2.0.0|<3.0.0", "1.2.4", false},
+		{"vers:npm/<1.0.0", "0.9.0", true},
+		{"vers:npm/>=5.0.0", "6.0.0", true},
+		{"vers:npm/>=1.0.0|!=1.5.0", "1.5.0", false},
+		{"vers:pypi/<2.0", "2.0rc1", true},
+		{"vers:maven/>=2.0-beta9|<2.15.0", "2.14.1", true},
+		{"vers:deb/<1.1.1n-0+deb11u1", "1.1.1k-1", true},
+		{"vers:golang/<1.4.0", "v1.3.9", true},
+		{"vers:generic/*", "anything", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rng+" "+tt.v, func(t *testing.T) {
+			got, err := VersContains(tt.rng, tt.v)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	for _, bad := range []string{"generic/>=1", "vers:generic/", "vers:generic/>=", "vers:npm/>=x.y"} {
+		_, err := VersContains(bad, "1.0.0")
+		assert.ErrorIs(t, err, ErrVEXInvalid, bad)
+	}
+}
+
+func TestVEXCorpusFilesExist(t *testing.T) {
+	_, err := os.Stat(filepath.Join("testdata", "vex", "LICENSE-CC0"))
+	require.NoError(t, err, "the CC0 licence of the CISA cases is kept beside them")
+	_, err = os.Stat(filepath.Join("testdata", "osv", "go", "NOTICE"))
+	require.NoError(t, err, "the CC-BY notice of the Go vulnerability database is kept beside it")
+}

@@ -1,0 +1,247 @@
+package sbom
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readCDXVEX(t *testing.T, path string) (*VEXDocument, []VEXLoss) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata/vex", path))
+	require.NoError(t, err)
+	defer f.Close()
+	doc, losses, err := DecodeCycloneDXVEX(f, VEXOptions{})
+	require.NoError(t, err, path)
+	return doc, losses
+}
+
+func TestCISACase1Statuses(t *testing.T) {
+	tests := []struct {
+		file   string
+		status VEXStatus
+		check  func(t *testing.T, st VEXStatement)
+	}{
+		{"Case-1/vex-affected.json", VEXAffected, func(t *testing.T, st VEXStatement) {
+			assert.Contains(t, st.ActionStatement, "advised to upgrade")
+			assert.Equal(t, []string{"will_not_fix", "update"}, st.CDXResponses)
+		}},
+		{"Case-1/vex-fixed.json", VEXFixed, func(t *testing.T, st VEXStatement) {
+			assert.Contains(t, st.StatusNotes, "has been fixed")
+		}},
+		{"Case-1/vex-not_affected.json", VEXNotAffected, func(t *testing.T, st VEXStatement) {
+			assert.Equal(t, JustVulnerableCodeNotPresent, st.Justification)
+			assert.Equal(t, "code_not_present", st.CDXJustification)
+			assert.Contains(t, st.ImpactStatement, "removed before shipping")
+		}},
+		{"Case-1/vex-under_investigation.json", VEXUnderInvestigation, func(t *testing.T, st VEXStatement) {
+			assert.Equal(t, "in_triage", st.CDXState)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, _ := readCDXVEX(t, tt.file)
+			require.Len(t, doc.Statements, 1)
+			st := doc.Statements[0]
+			assert.Equal(t, "CVE-2021-44228", st.Vulnerability)
+			assert.Equal(t, tt.status, st.Status)
+			require.Len(t, st.Products, 1)
+			assert.Equal(t, "vulnerabilities[0]", st.Path)
+			assert.Equal(t, time.Date(2022, 3, 3, 0, 0, 0, 0, time.UTC), st.Timestamp, "statement time from the document")
+			tt.check(t, st)
+		})
+	}
+}
+
+func TestCISACasesAllRead(t *testing.T) {
+	files, err := filepath.Glob("testdata/vex/Case-*/*.json")
+	require.NoError(t, err)
+	require.Len(t, files, 15)
+	total := 0
+	for _, f := range files {
+		doc, _ := readCDXVEX(t, strings.TrimPrefix(f, "testdata/vex/"))
+		assert.Equal(t, VEXFormatCycloneDX, doc.Format)
+		total += len(doc.Statements)
+	}
+	assert.Equal(t, 4+19+19+1+1+2+4+8, total)
+}
+
+func TestCISACase2Justification(t *testing.T) {
+	doc, losses := readCDXVEX(t, "Case-2/vex.json")
+	require.Len(t, doc.Statements, 19)
+	for _, st := range doc.Statements {
+		assert.Equal(t, VEXNotAffected, st.Status)
+		assert.Equal(t, JustVulnerableCodeNotInExecutePath, st.Justification)
+	}
+	assert.Empty(t, losses, "code_not_reachable maps exactly")
+}
+
+// vexReport builds a report with one result per version of a product,
+// each matching the given vulnerabilities.
+func vexReport(bomRef string, versions []string, vulns ...string) *MatchReport {
+	rep := &MatchReport{}
+	for _, v := range versions {
+		r := ComponentResult{Component: bomRef, BOMRef: bomRef, Version: v, Assessment: AssessedAffected}
+		for _, id := range vulns {
+			r.Matches = append(r.Matches, Match{Vulnerability: id})
+		}
+		rep.Results = append(rep.Results, r)
+	}
+	return rep
+}
+
+func outcomes(app *VEXApplication, vuln string) map[string]string {
+	out := map[string]string{}
+	for _, r := range app.Report.Results {
+		for _, m := range r.Matches {
+			if m.Vulnerability != vuln {
+				continue
+			}
+			s := VEXUnstated
+			if m.VEX != nil {
+				s = string(m.VEX.Status)
+			}
+			out[r.Version] = s
+		}
+	}
+	return out
+}
+
+func TestCISACase8AppliedPerVersion(t *testing.T) {
+	doc, _ := readCDXVEX(t, "Case-8/vex.json")
+	abc := vexReport("product-ABC", []string{"2.0", "2.4", "2.5", "2.6", "2.8", "3.0", "4.1", "4.2", "4.5"}, "CVE-2021-44228", "CVE-2021-45105")
+	app := ApplyVEX(abc, VEXApplyOptions{SerialNumber: "urn:uuid:cbb2cd68-2857-43b8-a10b-e8c03d277d18", Version: 1}, doc)
+	want := map[string]string{"2.0": "not_affected", "2.4": "affected", "2.5": "not_affected", "2.6": "affected",
+		"2.8": "not_affected", "3.0": "affected", "4.1": "affected", "4.2": "not_affected", "4.5": VEXUnstated}
+	assert.Equal(t, want, outcomes(app, "CVE-2021-44228"))
+	assert.Equal(t, want, outcomes(app, "CVE-2021-45105"))
+	assert.Equal(t, []Unstated{{"product-ABC", "CVE-2021-44228"}, {"product-ABC", "CVE-2021-45105"}}, app.Unstated)
+
+	jkl := vexReport("product-JKL", []string{"4.4", "4.7", "5.1", "5.2"}, "CVE-2021-44228", "CVE-2021-45105")
+	app = ApplyVEX(jkl, VEXApplyOptions{SerialNumber: "urn:uuid:e4c3eedc-4978-470c-ad02-6ffff63738ff"}, doc)
+	assert.Equal(t, map[string]string{"4.4": "not_affected", "4.7": "affected", "5.1": "fixed", "5.2": "fixed"},
+		outcomes(app, "CVE-2021-44228"))
+	assert.Equal(t, map[string]string{"4.4": "not_affected", "4.7": "affected", "5.1": "affected", "5.2": "fixed"},
+		outcomes(app, "CVE-2021-45105"), "5.2: the later resolved statement wins over the not_affected one")
+	assert.Empty(t, app.Unstated)
+	m := app.Report.Results[1].Matches[0]
+	require.NotNil(t, m.VEX)
+	assert.Equal(t, "vulnerabilities[0]", m.VEX.Statement)
+	assert.Contains(t, m.VEX.ActionStatement, "advised to upgrade")
+
+	// A BOM-Link to another SBOM does not apply.
+	app = ApplyVEX(jkl, VEXApplyOptions{SerialNumber: "urn:uuid:cbb2cd68-2857-43b8-a10b-e8c03d277d18"}, doc)
+	assert.Len(t, app.Unstated, 8)
+	assert.Len(t, app.Unused, len(doc.Statements))
+	assert.Nil(t, jkl.Results[0].Matches[0].VEX, "the input report is not changed")
+}
+
+func TestCISACase1AppliedByBOMRef(t *testing.T) {
+	na, _ := readCDXVEX(t, "Case-1/vex-not_affected.json")
+	aff, _ := readCDXVEX(t, "Case-1/vex-affected.json")
+	rep := vexReport("product-ABC", []string{"4.2"}, "CVE-2021-44228")
+	rep.Results = append(rep.Results, vexReport("product-DEF", []string{"1.0"}, "CVE-2021-44228").Results...)
+	rep.Results = append(rep.Results, vexReport("product-XYZ", []string{"1.0"}, "CVE-2021-44228").Results...)
+	app := ApplyVEX(rep, VEXApplyOptions{}, na, aff)
+	got := map[string]string{}
+	for _, r := range app.Report.Results {
+		s := VEXUnstated
+		if v := r.Matches[0].VEX; v != nil {
+			s = string(v.Status)
+		}
+		got[r.Component] = s
+	}
+	assert.Equal(t, map[string]string{"product-ABC": "not_affected", "product-DEF": "affected", "product-XYZ": VEXUnstated}, got)
+}
+
+func TestVEXAppliesByPURLAndAlias(t *testing.T) {
+	rep := &MatchReport{Results: []ComponentResult{{
+		Component: "pkg:golang/github.com/apache/thrift@v0.12.0", PURL: "pkg:golang/github.com/apache/thrift@v0.12.0",
+		Version: "v0.12.0", Ecosystem: "Go", Assessment: AssessedAffected,
+		Matches: []Match{{Vulnerability: "CVE-2019-0210", Aliases: []string{"GHSA-jq7p-26h5-w78r", "GO-2021-0101"}}},
+	}}}
+	tests := []struct {
+		name string
+		st   VEXStatement
+		want bool
+	}{
+		{"unversioned purl, alias ID", VEXStatement{Vulnerability: "GO-2021-0101", Status: VEXNotAffected, Justification: JustVulnerableCodeNotInExecutePath,
+			Products: []VEXProduct{{PURL: "pkg:golang/github.com/apache/thrift"}}}, true},
+		{"versioned purl without v", VEXStatement{Vulnerability: "CVE-2019-0210", Status: VEXFixed,
+			Products: []VEXProduct{{PURL: "pkg:golang/github.com/apache/thrift@0.12.0"}}}, true},
+		{"other version", VEXStatement{Vulnerability: "CVE-2019-0210", Status: VEXFixed,
+			Products: []VEXProduct{{PURL: "pkg:golang/github.com/apache/thrift@v0.13.0"}}}, false},
+		{"statement alias", VEXStatement{Vulnerability: "OSV-X", Aliases: []string{"GHSA-jq7p-26h5-w78r"}, Status: VEXUnderInvestigation,
+			Products: []VEXProduct{{ID: "pkg:golang/github.com/apache/thrift@v0.12.0"}}}, true},
+		{"subcomponent of the device", VEXStatement{Vulnerability: "CVE-2019-0210", Status: VEXNotAffected, ImpactStatement: "not used",
+			Products: []VEXProduct{{ID: "device", Subcomponents: []VEXProduct{{PURL: "pkg:golang/github.com/apache/thrift"}}}}}, true},
+		{"other vulnerability", VEXStatement{Vulnerability: "CVE-2000-1", Status: VEXFixed,
+			Products: []VEXProduct{{PURL: "pkg:golang/github.com/apache/thrift"}}}, false},
+		{"other package", VEXStatement{Vulnerability: "CVE-2019-0210", Status: VEXFixed,
+			Products: []VEXProduct{{PURL: "pkg:golang/github.com/apache/thrift2"}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &VEXDocument{Format: VEXFormatOpenVEX, Statements: []VEXStatement{tt.st}}
+			require.NoError(t, doc.Validate())
+			app := ApplyVEX(rep, VEXApplyOptions{}, doc)
+			v := app.Report.Results[0].Matches[0].VEX
+			if !tt.want {
+				assert.Nil(t, v)
+				assert.Len(t, app.Unstated, 1)
+				return
+			}
+			require.NotNil(t, v)
+			assert.Equal(t, tt.st.Status, v.Status)
+		})
+	}
+}
+
+func TestVEXLatestStatementWins(t *testing.T) {
+	rep := vexReport("c", []string{"1.0"}, "CVE-1")
+	st := func(status VEXStatus, at time.Time) VEXStatement {
+		return VEXStatement{Vulnerability: "CVE-1", Status: status, Timestamp: at, Products: []VEXProduct{{ID: "c"}},
+			Justification:   map[bool]VEXJustification{true: JustComponentNotPresent}[status == VEXNotAffected],
+			ActionStatement: map[bool]string{true: "update"}[status == VEXAffected]}
+	}
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	newer := &VEXDocument{Statements: []VEXStatement{st(VEXNotAffected, t0.Add(time.Hour))}}
+	older := &VEXDocument{Statements: []VEXStatement{st(VEXAffected, t0)}}
+	for _, order := range [][]*VEXDocument{{newer, older}, {older, newer}} {
+		app := ApplyVEX(rep, VEXApplyOptions{}, order...)
+		assert.Equal(t, VEXNotAffected, app.Report.Results[0].Matches[0].VEX.Status)
+	}
+}
+
+func TestVEXValidationNamesStatementAndField(t *testing.T) {
+	doc := &VEXDocument{Statements: []VEXStatement{
+		{Vulnerability: "CVE-1", Status: VEXNotAffected, Products: []VEXProduct{{ID: "p"}}},
+		{Vulnerability: "CVE-2", Status: VEXAffected, Products: []VEXProduct{{ID: "p"}}},
+		{Vulnerability: "CVE-3", Status: VEXFixed, Justification: JustComponentNotPresent, Products: []VEXProduct{{ID: "p"}}},
+		{Vulnerability: "CVE-4", Status: "exploitable", Products: []VEXProduct{{ID: "p"}}},
+		{Vulnerability: "", Status: VEXFixed},
+		{Vulnerability: "CVE-6", Status: VEXUnderInvestigation, ActionStatement: "patch", Products: []VEXProduct{{}}},
+		{Vulnerability: "CVE-7", Status: VEXNotAffected, Justification: "because", Products: []VEXProduct{{ID: "p"}}},
+		{Vulnerability: "CVE-8", Status: VEXNotAffected, ImpactStatement: "not reachable", Products: []VEXProduct{{ID: "p"}}},
+	}}
+	err := doc.Validate()
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrVEXInvalid)
+	var paths []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var ve *VEXError
+		require.True(t, errors.As(e, &ve))
+		paths = append(paths, ve.Path)
+	}
+	assert.Equal(t, []string{
+		"statements[0].justification", "statements[1].action_statement", "statements[2].justification",
+		"statements[3].status", "statements[4].vulnerability", "statements[4].products",
+		"statements[5].products[0]", "statements[5].action_statement", "statements[6].justification",
+	}, paths)
+}
