@@ -16,12 +16,13 @@ func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 // host's severity overrides, disabled rules and waivers in
 // opts.CheckOptions apply when the rules run, see Check):
 //
-//   - lifecycle (LC-001…LC-012): needs derive requirements; requirements
+//   - lifecycle (LC-001…LC-013): needs derive requirements; requirements
 //     derive from needs, are allocated to items and verified; tests have
 //     results and their latest result passes; requirements flagged as
 //     controls implement controls; needs are validated; design reviews are
 //     not stale; components the software uses are annotated as SOUP and
-//     the SOUP records carry what the class requires;
+//     the SOUP records carry what the class requires; every vulnerability
+//     matched to a component has a VEX status for it;
 //   - classification (CLS-001…CLS-005, FDA-001);
 //   - the risk file's rules (risk.Rules: hazards analysed and evaluated,
 //     every control implemented by a requirement and verified for
@@ -31,9 +32,8 @@ func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 //     mitigated or accepted, security-caused hazardous situations linked,
 //     controls implemented and verified, vulnerabilities assessed), when
 //     the project has a security file;
-//   - the SBOM rules (sbom.SOUPRules, and sbom.RuleVEXStated: every matched
-//     vulnerability has a VEX status), when the project has SBOMs or
-//     vulnerabilities;
+//   - the SBOM rules (sbom.SOUPRules: SOUP records key components that
+//     software items use), when the project has SBOMs or SOUP records;
 //   - the post-market rules (problem reports, change requests, releases,
 //     signals).
 func (p *Project) RulesWith(opts CheckOptions) []trace.Rule {
@@ -52,7 +52,6 @@ func (p *Project) RulesWith(opts CheckOptions) []trace.Rule {
 	}
 	if len(p.SBOMs) > 0 || len(p.SOUP) > 0 || p.Vulnerabilities != nil {
 		rules = append(rules, sbom.SOUPRules()...)
-		rules = append(rules, sbom.RuleVEXStated())
 	}
 	rules = append(rules, p.postMarketRules()...)
 	return rules

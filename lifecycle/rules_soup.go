@@ -20,6 +20,29 @@ func (p *Project) soupRules(cc *classCache) []trace.Rule {
 			Clause:  clause62304 + "8.1.2, 5.3.3, 5.3.4, 7.1.3",
 			Summary: "every SOUP record names title and manufacturer; for class B and C also requirements, prerequisites and the anomaly-list evaluation"},
 			Fn: func(g *trace.Graph, r *trace.Recorder) { p.soupRecordsComplete(cc.get(g).System.Class, r) }},
+		trace.FuncRule{RuleMeta: trace.RuleMeta{ID: "LC-013", Version: 1, Severity: trace.Error,
+			Clause:  "FDA premarket cybersecurity guidance V.A.4(b); " + clause62304 + "7.1.3",
+			Summary: "every vulnerability matched to a component has a VEX status for that component"},
+			Fn: vexStated},
+	}
+}
+
+// vexStated fails each vulnerability with a component match that no VEX
+// statement covers (the status attribute sbom writes is "unstated").
+func vexStated(g *trace.Graph, r *trace.Recorder) {
+	for v := range g.OfKind(sbom.KindVulnerability) {
+		var open []trace.Hop
+		for _, comp := range g.Neighbours(v.ID, trace.Out, trace.Affects) {
+			if st := v.Attr(sbom.AttrVEXStatusPrefix + string(comp)); st == "" || st == sbom.VEXUnstated {
+				open = append(open, trace.Hop{From: v.ID, Type: trace.Affects, To: comp})
+			}
+		}
+		if len(open) == 0 {
+			r.Pass(v.ID)
+			continue
+		}
+		r.Fail(v.ID, fmt.Sprintf("vulnerability %s affects %s with no VEX status (affected, not_affected, fixed or under_investigation)",
+			v.ID, open[0].To), open...)
 	}
 }
 
