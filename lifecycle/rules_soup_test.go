@@ -84,3 +84,25 @@ func TestSOUPFailureClassifiesTheUser(t *testing.T) {
 	assert.Equal(t, []trace.Hop{{From: "ITM-LOG", Type: trace.Uses, To: zlib}, {From: zlib, Type: trace.Causes, To: "HS-HIDDEN"}},
 		log.Contributions[0].Path)
 }
+
+func TestVEXStatusRule(t *testing.T) {
+	report := func(vex *sbom.VEXOutcome) *sbom.MatchReport {
+		return &sbom.MatchReport{Results: []sbom.ComponentResult{{Component: zlib, PURL: zlib,
+			Matches: []sbom.Match{{Vulnerability: "CVE-2026-0001", Summary: "inflate overflow", VEX: vex}}}}}
+	}
+	t.Run("silent with a VEX status", func(t *testing.T) {
+		p := pumpProject()
+		withSOUP(p)
+		p.Vulnerabilities = report(&sbom.VEXOutcome{Status: sbom.VEXNotAffected, Statement: "statements[0]"})
+		assert.Empty(t, ruleFindings(t, p, "LC-013"))
+	})
+	t.Run("fires without one", func(t *testing.T) {
+		p := pumpProject()
+		withSOUP(p)
+		p.Vulnerabilities = report(nil)
+		got := ruleFindings(t, p, "LC-013")
+		require.Len(t, got, 1)
+		assert.Equal(t, trace.ID("CVE-2026-0001"), got[0].Item)
+		assert.Equal(t, []trace.Hop{{From: "CVE-2026-0001", Type: trace.Affects, To: zlib}}, got[0].Path)
+	})
+}
