@@ -14,8 +14,8 @@ import (
 // everything else.
 const ManifestName = "medtrace.yaml"
 
-// ManifestSchema is the schema identifier a manifest must declare.
-const ManifestSchema = "medtrace.project/v1"
+// ProjectFormat is the format identifier a manifest must declare in its schema field.
+const ProjectFormat = "medtrace.project/v1"
 
 // Manifest is a project directory's table of contents. Paths are slash
 // separated and relative to the directory; they may not leave it.
@@ -29,7 +29,7 @@ const ManifestSchema = "medtrace.project/v1"
 //	results:
 //	  - {path: results/junit.xml, format: junit, version: 1.2.0, date: 2026-11-30, by: ci}
 type Manifest struct {
-	// Schema must be ManifestSchema. Required.
+	// Schema must be ProjectFormat. Required.
 	Schema string `json:"schema"`
 	// Name is the project's name. Required.
 	Name string `json:"name"`
@@ -83,8 +83,8 @@ func (m *Manifest) validate() error {
 	add := func(field, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s: %s", m.Pos.File, field, fmt.Sprintf(format, args...)))
 	}
-	if m.Schema != ManifestSchema {
-		add("schema", "%q, want %q", m.Schema, ManifestSchema)
+	if m.Schema != ProjectFormat {
+		add("schema", "%q, want %q", m.Schema, ProjectFormat)
 	}
 	if strings.TrimSpace(m.Name) == "" {
 		add("name", "is required")
