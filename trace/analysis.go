@@ -90,17 +90,8 @@ func (g *Graph) Cycles(types ...LinkType) [][]ID {
 			}
 			if low[v] == index[v] {
 				var comp []ID
-				for {
-					w := stack[len(stack)-1]
-					stack = stack[:len(stack)-1]
-					onStack[w] = false
-					comp = append(comp, g.items[w].ID)
-					if w == v {
-						break
-					}
-				}
+				stack, comp = g.popComponent(stack, onStack, v)
 				if len(comp) > 1 {
-					slices.Sort(comp)
 					out = append(out, comp)
 				}
 			}
@@ -113,6 +104,23 @@ func (g *Graph) Cycles(types ...LinkType) [][]ID {
 	}
 	slices.SortFunc(out, func(a, b []ID) int { return cmp.Compare(a[0], b[0]) })
 	return out
+}
+
+// popComponent pops the strongly connected component rooted at v off the
+// Tarjan stack and returns its IDs sorted.
+func (g *Graph) popComponent(stack []int32, onStack []bool, v int32) ([]int32, []ID) {
+	var comp []ID
+	for {
+		w := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		onStack[w] = false
+		comp = append(comp, g.items[w].ID)
+		if w == v {
+			break
+		}
+	}
+	slices.Sort(comp)
+	return stack, comp
 }
 
 // CycleRule returns a rule that reports every cycle among links of the

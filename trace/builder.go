@@ -192,8 +192,30 @@ func (b *Builder) Len() int { return len(b.items) }
 func (b *Builder) Build() (*Graph, error) {
 	problems := slices.Clone(b.problems)
 	g := &Graph{vocab: b.vocab, index: make(map[ID]int32, len(b.items))}
+	problems = b.buildItems(g, problems)
+	g.internKinds()
+	edges, problems := b.buildLinks(g, problems)
+	// The builder only ever appends, so the records behind these indices
+	// never change; the graph can share them instead of copying.
+	g.links = b.links[:len(b.links):len(b.links)]
+	g.buildAdjacency(edges)
+	if len(problems) == 0 {
+		return g, nil
+	}
+	slices.SortStableFunc(problems, func(a, c Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, c.Pos.File),
+			cmp.Compare(a.Pos.Line, c.Pos.Line),
+			cmp.Compare(a.Pos.Column, c.Pos.Column),
+			cmp.Compare(a.Item, c.Item),
+			cmp.Compare(a.Detail, c.Detail))
+	})
+	return g, &BuildError{Problems: problems}
+}
 
-	// Items: validate, sort by ID (stable, so the first of duplicates wins).
+// buildItems validates the items and stores them in ID order; the first of
+// duplicated IDs wins.
+func (b *Builder) buildItems(g *Graph, problems []Problem) []Problem {
 	order := make([]int32, 0, len(b.items))
 	for i := range b.items {
 		it := &b.items[i]
@@ -222,29 +244,19 @@ func (b *Builder) Build() (*Graph, error) {
 		g.index[it.ID] = int32(len(g.items))
 		g.items = append(g.items, it)
 	}
-	g.internKinds()
+	return problems
+}
 
-	// Link types: intern those in the vocabulary.
+// buildLinks validates every link against the vocabulary, the items and the
+// declared kind pairs, and returns the valid ones in compact form.
+func (b *Builder) buildLinks(g *Graph, problems []Problem) ([]edge, []Problem) {
 	typeIdx := make(map[LinkType]uint16)
 	for _, info := range b.vocab.Types() {
 		typeIdx[info.Type] = uint16(len(g.ltypes))
 		g.ltypes = append(g.ltypes, info.Type)
 	}
+	allowed := b.allowedTable(g, typeIdx)
 	nk := len(g.kinds)
-	allowed := make([]bool, len(g.ltypes)*nk*nk)
-	kindIdx := make(map[Kind]int, nk)
-	for i, k := range g.kinds {
-		kindIdx[k] = i
-	}
-	for key := range b.allowed {
-		t, ok1 := typeIdx[key.t]
-		f, ok2 := kindIdx[key.from]
-		to, ok3 := kindIdx[key.to]
-		if ok1 && ok2 && ok3 {
-			allowed[(int(t)*nk+f)*nk+to] = true
-		}
-	}
-
 	edges := make([]edge, 0, len(b.links))
 	for i := range b.links {
 		l := &b.links[i]
@@ -278,23 +290,27 @@ func (b *Builder) Build() (*Graph, error) {
 		}
 		edges = append(edges, edge{from: from, to: to, typ: t, src: int32(i)})
 	}
-	// The builder only ever appends, so the records behind these indices
-	// never change; the graph can share them instead of copying.
-	g.links = b.links[:len(b.links):len(b.links)]
-	g.buildAdjacency(edges)
+	return edges, problems
+}
 
-	if len(problems) == 0 {
-		return g, nil
+// allowedTable is a dense (type, from kind, to kind) table of the declared
+// kind pairs, so checking a link costs no map lookup.
+func (b *Builder) allowedTable(g *Graph, typeIdx map[LinkType]uint16) []bool {
+	nk := len(g.kinds)
+	allowed := make([]bool, len(g.ltypes)*nk*nk)
+	kindIdx := make(map[Kind]int, nk)
+	for i, k := range g.kinds {
+		kindIdx[k] = i
 	}
-	slices.SortStableFunc(problems, func(a, c Problem) int {
-		return cmp.Or(
-			cmp.Compare(a.Pos.File, c.Pos.File),
-			cmp.Compare(a.Pos.Line, c.Pos.Line),
-			cmp.Compare(a.Pos.Column, c.Pos.Column),
-			cmp.Compare(a.Item, c.Item),
-			cmp.Compare(a.Detail, c.Detail))
-	})
-	return g, &BuildError{Problems: problems}
+	for key := range b.allowed {
+		t, ok1 := typeIdx[key.t]
+		f, ok2 := kindIdx[key.from]
+		to, ok3 := kindIdx[key.to]
+		if ok1 && ok2 && ok3 {
+			allowed[(int(t)*nk+f)*nk+to] = true
+		}
+	}
+	return allowed
 }
 
 func posOrUnknown(p Position) string {

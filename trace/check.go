@@ -133,39 +133,10 @@ var ErrBadRuleSet = errors.New("trace: bad rule set")
 // invalid severity overrides, incomplete waivers). It stops early with
 // ctx.Err() if ctx is cancelled between rules.
 func Check(ctx context.Context, g *Graph, rules []Rule, opts CheckOptions) (*Result, error) {
-	var errs []error
-	seen := map[string]bool{}
-	for i, r := range rules {
-		if r == nil {
-			errs = append(errs, fmt.Errorf("rules[%d] is nil", i))
-			continue
-		}
-		m := r.Meta()
-		if err := m.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("rules[%d]: %w", i, err))
-		}
-		if seen[m.ID] {
-			errs = append(errs, fmt.Errorf("rules[%d]: duplicate rule ID %q", i, m.ID))
-		}
-		seen[m.ID] = true
+	waivers, err := validateRuleSet(rules, opts)
+	if err != nil {
+		return nil, err
 	}
-	for _, id := range sortedKeys(opts.Severity) {
-		if s := opts.Severity[id]; !s.Valid() {
-			errs = append(errs, fmt.Errorf("severity override for %q: %q must be error, warning or info", id, s))
-		}
-	}
-	waivers := map[[2]string]int{}
-	for i, w := range opts.Waivers {
-		if err := w.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("waivers[%d]: %w", i, err))
-			continue
-		}
-		waivers[[2]string{w.Rule, string(w.Item)}] = i
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %w", ErrBadRuleSet, errors.Join(errs...))
-	}
-
 	res := &Result{}
 	used := make([]bool, len(opts.Waivers))
 	for _, rule := range rules {
@@ -214,4 +185,42 @@ func Check(ctx context.Context, g *Graph, rules []Rule, opts CheckOptions) (*Res
 		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Item, b.Item))
 	})
 	return res, nil
+}
+
+// validateRuleSet checks rules and options and indexes the waivers by
+// (rule, item).
+func validateRuleSet(rules []Rule, opts CheckOptions) (map[[2]string]int, error) {
+	var errs []error
+	seen := map[string]bool{}
+	for i, r := range rules {
+		if r == nil {
+			errs = append(errs, fmt.Errorf("rules[%d] is nil", i))
+			continue
+		}
+		m := r.Meta()
+		if err := m.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("rules[%d]: %w", i, err))
+		}
+		if seen[m.ID] {
+			errs = append(errs, fmt.Errorf("rules[%d]: duplicate rule ID %q", i, m.ID))
+		}
+		seen[m.ID] = true
+	}
+	for _, id := range sortedKeys(opts.Severity) {
+		if s := opts.Severity[id]; !s.Valid() {
+			errs = append(errs, fmt.Errorf("severity override for %q: %q must be error, warning or info", id, s))
+		}
+	}
+	waivers := map[[2]string]int{}
+	for i, w := range opts.Waivers {
+		if err := w.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("waivers[%d]: %w", i, err))
+			continue
+		}
+		waivers[[2]string{w.Rule, string(w.Item)}] = i
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%w: %w", ErrBadRuleSet, errors.Join(errs...))
+	}
+	return waivers, nil
 }

@@ -65,25 +65,9 @@ func (g *Graph) Impact(changed []ID, opts ImpactOptions) (*ImpactResult, error) 
 	if len(unknown) > 0 {
 		return nil, fmt.Errorf("trace: impact: %w: %s", ErrUnknownItem, strings.Join(unknown, ", "))
 	}
-	outSet, inSet := make([]bool, len(g.ltypes)), make([]bool, len(g.ltypes))
-	if len(opts.Along) == 0 {
-		for i := range outSet {
-			outSet[i], inSet[i] = true, true
-		}
-	}
-	for _, p := range opts.Along {
-		i, ok := g.typeIndex(p.Type)
-		if !ok {
-			continue
-		}
-		switch p.Dir {
-		case Out:
-			outSet[i] = true
-		case In:
-			inSet[i] = true
-		default:
-			return nil, fmt.Errorf("trace: impact: propagation %s has invalid direction %v", p.Type, p.Dir)
-		}
+	outSet, inSet, err := g.propagationSets(opts.Along)
+	if err != nil {
+		return nil, err
 	}
 
 	n := len(g.items)
@@ -138,6 +122,32 @@ func (g *Graph) Impact(changed []ID, opts ImpactOptions) (*ImpactResult, error) 
 		}
 	}
 	return res, nil
+}
+
+// propagationSets turns propagations into per-direction tables over link
+// type indices; no propagations means every type both ways.
+func (g *Graph) propagationSets(along []Propagation) (out, in []bool, err error) {
+	out, in = make([]bool, len(g.ltypes)), make([]bool, len(g.ltypes))
+	if len(along) == 0 {
+		for i := range out {
+			out[i], in[i] = true, true
+		}
+	}
+	for _, p := range along {
+		i, ok := g.typeIndex(p.Type)
+		if !ok {
+			continue
+		}
+		switch p.Dir {
+		case Out:
+			out[i] = true
+		case In:
+			in[i] = true
+		default:
+			return nil, nil, fmt.Errorf("trace: impact: propagation %s has invalid direction %v", p.Type, p.Dir)
+		}
+	}
+	return out, in, nil
 }
 
 // Path returns the links from a changed item to id, in order, each as it is
