@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
+	"github.com/google/uuid"
 )
 
 // EncodeOptions tunes EncodeCycloneDX. The zero value writes indented JSON
@@ -29,7 +30,9 @@ type EncodeOptions struct {
 // (FDA premarket guidance V.A.4(b)) and SOUP annotations are written as
 // component properties in the medtrace namespace (see PropSupportLevel),
 // with the end-of-support date also as the CycloneDX taxonomy property
-// cdx:lifecycle:milestone:endOfSupport. The output is deterministic.
+// cdx:lifecycle:milestone:endOfSupport. Signatures of the source document
+// are dropped, since a rewritten document no longer matches them. The
+// output is deterministic.
 func EncodeCycloneDX(w io.Writer, s *SBOM, opts EncodeOptions) error {
 	if s == nil {
 		return fmt.Errorf("sbom: encode: nil SBOM")
@@ -72,7 +75,8 @@ func toCDX(s *SBOM, sv cdx.SpecVersion) *cdx.BOM {
 	bom.SpecVersion = sv
 	bom.XMLNS = cdxNamespacePrefix + sv.String()
 	bom.JSONSchema = schemaBase + "bom-" + sv.String() + ".schema.json"
-	bom.SerialNumber = s.SerialNumber
+	bom.SerialNumber = cdxSerialNumber(s.SerialNumber)
+	stripSignatures(bom)
 	bom.Version = max(s.Version, 1)
 	bom.Metadata = metadataToCDX(s, sv)
 	bom.Components = componentTreeToCDX(s.Components, sv)
@@ -218,7 +222,7 @@ func componentToCDX(c *Component, sv cdx.SpecVersion) cdx.Component {
 	if c.raw != nil {
 		out = *c.raw
 	}
-	out.Components = nil
+	out.Components, out.Signature = nil, nil
 	out.BOMRef = c.BOMRef
 	out.Type = cdx.ComponentType(c.Type)
 	if out.Type == "" {
@@ -380,3 +384,47 @@ var spdxLicenseIDs = sync.OnceValue(func() map[string]bool {
 	}
 	return ids
 })
+
+var uuidURN = regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// cdxSerialNumber returns serial when it is a urn:uuid, as CycloneDX
+// requires; any other identifier (an SPDX document namespace) becomes the
+// name-based (SHA-1, RFC 9562 version 5) UUID of that identifier, so the
+// same source always gets the same serial number.
+func cdxSerialNumber(serial string) string {
+	if serial == "" || uuidURN.MatchString(serial) {
+		return serial
+	}
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte(serial)).URN()
+}
+
+// stripSignatures removes the JSF signatures of the document, its services
+// and its standards: a rewritten document no longer matches them.
+// Component signatures are dropped in componentToCDX. The source document
+// is not modified.
+func stripSignatures(bom *cdx.BOM) {
+	bom.Signature = nil
+	if bom.Services != nil {
+		bom.Services = stripServiceSignatures(*bom.Services)
+	}
+	if d := bom.Definitions; d != nil && d.Standards != nil {
+		defs := *d
+		std := append([]cdx.StandardDefinition{}, *d.Standards...)
+		for i := range std {
+			std[i].Signature = nil
+		}
+		defs.Standards = &std
+		bom.Definitions = &defs
+	}
+}
+
+func stripServiceSignatures(in []cdx.Service) *[]cdx.Service {
+	out := append([]cdx.Service{}, in...)
+	for i := range out {
+		out[i].Signature = nil
+		if out[i].Services != nil {
+			out[i].Services = stripServiceSignatures(*out[i].Services)
+		}
+	}
+	return &out
+}
