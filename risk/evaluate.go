@@ -174,14 +174,23 @@ func (f *File) Evaluate() *Evaluation { return newIndex(f).evaluate() }
 
 func (ix *index) evaluate() *Evaluation {
 	f := ix.f
-	ev := &Evaluation{Policy: f.Plan.Policy, Situations: make([]Assessment, 0, ix.nSituations), ix: ix}
+	// Order the situations by ID first (stable, so the first of duplicated
+	// IDs stays first), then assess them in place: moving indices is cheaper
+	// than moving assessments.
+	type ref struct{ h, s int32 }
+	order := make([]ref, 0, ix.nSituations)
 	for hi := range f.Hazards {
-		h := &f.Hazards[hi]
-		for si := range h.Situations {
-			ev.Situations = append(ev.Situations, ix.assess(h, &h.Situations[si]))
+		for si := range f.Hazards[hi].Situations {
+			order = append(order, ref{int32(hi), int32(si)})
 		}
 	}
-	slices.SortStableFunc(ev.Situations, func(a, b Assessment) int { return cmp.Compare(a.Situation, b.Situation) })
+	id := func(r ref) trace.ID { return f.Hazards[r.h].Situations[r.s].ID }
+	slices.SortStableFunc(order, func(a, b ref) int { return cmp.Compare(id(a), id(b)) })
+	ev := &Evaluation{Policy: f.Plan.Policy, Situations: make([]Assessment, len(order)), ix: ix}
+	for i, r := range order {
+		h := &f.Hazards[r.h]
+		ev.Situations[i] = ix.assess(h, &h.Situations[r.s])
+	}
 	return ev
 }
 

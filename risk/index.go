@@ -74,6 +74,12 @@ func newIndex(f *File) *index {
 // when the harm is unknown or its severity is not on the scale.
 func (ix *index) harmSeverity(id trace.ID) Rating { return ix.harmSev[id] }
 
+// hasHarm reports whether the file has a harm with the given ID.
+func (ix *index) hasHarm(id trace.ID) bool {
+	_, ok := ix.harm[id]
+	return ok
+}
+
 // lookupSituation returns the situation with the given ID and its hazard.
 func (ix *index) lookupSituation(id trace.ID) (*Hazard, *Situation, bool) {
 	p, ok := ix.situation[id]

@@ -67,7 +67,7 @@ func (rs *ruleSet) estimatedRule() trace.Rule {
 	return rule("RISK-002", trace.Error, "ISO 14971:2019 5.5",
 		"every hazardous situation has an initial risk estimate (P1, and P2 per harm), or is marked not estimable with its possible consequences",
 		func(_ *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, _ Assessment) {
+			rs.eachSituation(func(s *Situation, _ *Assessment) {
 				if gap := estimateGap(s); gap != "" {
 					r.Failf(s.ID, "hazardous situation %s: %s (ISO 14971:2019 5.5)", s.ID, gap)
 					return
@@ -83,7 +83,7 @@ func (rs *ruleSet) evaluatedRule() trace.Rule {
 	return rule("RISK-004", trace.Error, "ISO 14971:2019 6",
 		"every estimated hazardous situation is evaluated against the plan's acceptability criteria",
 		func(_ *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, a Assessment) {
+			rs.eachSituation(func(s *Situation, a *Assessment) {
 				if estimateGap(s) != "" || len(s.Harms) == 0 {
 					return // RISK-001 and RISK-002 report these
 				}
@@ -111,7 +111,7 @@ func (rs *ruleSet) securityRule() trace.Rule {
 	return rule("RISK-019", trace.Error, "ISO/TR 24971:2020 Annex F",
 		"a hazardous situation caused by a security threat is estimated by level (exploitability), not by a numeric probability, unless the plan allows numbers",
 		func(g *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, _ Assessment) {
+			rs.eachSituation(func(s *Situation, _ *Assessment) {
 				threats := linked(g, s.ID, trace.In, trace.Causes, KindThreat)
 				if len(threats) == 0 {
 					return

@@ -13,7 +13,7 @@ func (rs *ruleSet) controlledRule() trace.Rule {
 	return rule("RISK-005", trace.Error, "ISO 14971:2019 7.1",
 		"a hazardous situation whose risk is not acceptable (ALARP or unacceptable region) has at least one risk control or a documented benefit-risk decision",
 		func(g *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, a Assessment) {
+			rs.eachSituation(func(s *Situation, a *Assessment) {
 				if a.InitialRegion != RegionALARP && a.InitialRegion != RegionUnacceptable {
 					return
 				}

@@ -124,7 +124,7 @@ func (rs *ruleSet) afapRule() trace.Rule {
 			if rs.f.Plan.Policy != AFAP {
 				return
 			}
-			rs.eachSituation(func(s *Situation, _ Assessment) {
+			rs.eachSituation(func(s *Situation, _ *Assessment) {
 				switch {
 				case s.Reduction == nil:
 					r.Failf(s.ID, "hazardous situation %s does not record that further risk control was considered, as AFAP requires for every risk (EU MDR Annex I §2)", s.ID)

@@ -10,7 +10,7 @@ func (rs *ruleSet) residualRule() trace.Rule {
 	return rule("RISK-010", trace.Error, "ISO 14971:2019 7.3",
 		"every hazardous situation with risk controls has a residual risk estimate that is evaluated against the plan's criteria",
 		func(g *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, a Assessment) {
+			rs.eachSituation(func(s *Situation, a *Assessment) {
 				if len(linked(g, s.ID, trace.In, trace.Mitigates, KindControl)) == 0 {
 					return
 				}
@@ -26,7 +26,7 @@ func (rs *ruleSet) residualRule() trace.Rule {
 		})
 }
 
-func residualGap(s *Situation, a Assessment) string {
+func residualGap(s *Situation, a *Assessment) string {
 	if s.Residual.P1.IsZero() && !s.Residual.NotEstimable {
 		return "residual P1 is not estimated"
 	}
@@ -39,7 +39,7 @@ func (rs *ruleSet) benefitRiskRule() trace.Rule {
 	return rule("RISK-011", trace.Error, "ISO 14971:2019 7.4",
 		"a residual risk that is not acceptable is weighed by a benefit-risk analysis concluding that the benefits outweigh it",
 		func(g *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, a Assessment) {
+			rs.eachSituation(func(s *Situation, a *Assessment) {
 				if a.ResidualRegion != RegionUnacceptable {
 					return
 				}
@@ -76,7 +76,7 @@ func (rs *ruleSet) notWorseRule() trace.Rule {
 	return rule("RISK-022", trace.Error, "ISO 14971:2019 7.5",
 		"a risk estimate after control is not higher than before control unless an explanation says why",
 		func(_ *trace.Graph, r *trace.Recorder) {
-			rs.eachSituation(func(s *Situation, a Assessment) {
+			rs.eachSituation(func(s *Situation, a *Assessment) {
 				if s.Residual == nil || len(a.Residual) != len(a.Initial) {
 					return
 				}
@@ -109,7 +109,7 @@ func (rs *ruleSet) disclosureRule() trace.Rule {
 		"every residual risk the plan deems significant (not in the acceptable region, or at or above its disclosure severity) is disclosed in the accompanying documentation",
 		func(_ *trace.Graph, r *trace.Recorder) {
 			threshold := rs.f.Plan.Severity.Rank(rs.f.Plan.DiscloseSeverity)
-			rs.eachSituation(func(s *Situation, a Assessment) {
+			rs.eachSituation(func(s *Situation, a *Assessment) {
 				if !rs.significant(a, threshold) {
 					return
 				}
@@ -124,7 +124,7 @@ func (rs *ruleSet) disclosureRule() trace.Rule {
 
 // significant reports whether the plan requires a situation's residual risk
 // to be disclosed.
-func (rs *ruleSet) significant(a Assessment, threshold int) bool {
+func (rs *ruleSet) significant(a *Assessment, threshold int) bool {
 	if a.ResidualRegion == RegionALARP || a.ResidualRegion == RegionUnacceptable {
 		return true
 	}

@@ -17,6 +17,10 @@ import (
 func Rules(f *File) []trace.Rule {
 	rs := &ruleSet{f: f, ix: newIndex(f)}
 	rs.ev = rs.ix.evaluate()
+	rs.situations = make([]*Situation, len(rs.ev.Situations))
+	for i := range rs.ev.Situations {
+		_, rs.situations[i], _ = rs.ix.lookupSituation(rs.ev.Situations[i].Situation)
+	}
 	return []trace.Rule{
 		rs.chainRule(),
 		rs.estimatedRule(),
@@ -44,6 +48,8 @@ type ruleSet struct {
 	f  *File
 	ix *index
 	ev *Evaluation
+	// situations[i] is the record of ev.Situations[i].
+	situations []*Situation
 }
 
 // rule builds a FuncRule of version 1.
@@ -55,15 +61,10 @@ func rule(id string, sev trace.Severity, clause, summary string, fn func(g *trac
 }
 
 // eachSituation calls fn for every situation of the file with its
-// assessment.
-func (rs *ruleSet) eachSituation(fn func(s *Situation, a Assessment)) {
-	for hi := range rs.f.Hazards {
-		h := &rs.f.Hazards[hi]
-		for si := range h.Situations {
-			s := &h.Situations[si]
-			a, _ := rs.ev.Situation(s.ID)
-			fn(s, a)
-		}
+// assessment, in ID order.
+func (rs *ruleSet) eachSituation(fn func(s *Situation, a *Assessment)) {
+	for i, s := range rs.situations {
+		fn(s, &rs.ev.Situations[i])
 	}
 }
 

@@ -1,18 +1,35 @@
 package risk
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/medtrace/medtrace/trace"
 )
 
-// recordRef locates a record for error messages.
+// recordRef locates a record for error messages. Its path is formatted only
+// when a problem is reported.
 type recordRef struct {
-	id   trace.ID
-	path string
-	pos  trace.Position
+	id      trace.ID
+	pos     trace.Position
+	section string // "plan", "hazards", "harms", ...
+	i, j    int    // index in section and situation index; -1 when none
+}
+
+func at(section string, i int, id trace.ID, pos trace.Position) recordRef {
+	return recordRef{id: id, pos: pos, section: section, i: i, j: -1}
+}
+
+// path formats the record's path: "hazards[3].situations[0]".
+func (r recordRef) path() string {
+	switch {
+	case r.i < 0:
+		return r.section
+	case r.j < 0:
+		return r.section + "[" + strconv.Itoa(r.i) + "]"
+	}
+	return r.section + "[" + strconv.Itoa(r.i) + "].situations[" + strconv.Itoa(r.j) + "]"
 }
 
 // Validate checks that f is well-formed and returns every problem at once in
@@ -26,55 +43,40 @@ type recordRef struct {
 // a control without a requirement) is left to the rules (Rules), which report
 // it as findings; a record that Validate accepts may still fail them.
 func (f *File) Validate() error {
-	v := &validator{}
+	v := &validator{seen: map[trace.ID]recordRef{}}
 	v.validatePlan(&f.Plan)
 	ix := newIndex(f)
-	v.checkDuplicates(f)
 	for hi := range f.Hazards {
 		h := &f.Hazards[hi]
-		rec := recordRef{id: h.ID, path: fmt.Sprintf("hazards[%d]", hi), pos: h.Pos}
-		v.checkID(rec, "id", h.ID)
+		rec := v.record(at("hazards", hi, h.ID, h.Pos))
 		v.checkIDs(rec, "causes", h.Causes)
 		for si := range h.Situations {
 			s := &h.Situations[si]
-			v.validateSituation(ix, recordRef{id: s.ID, path: fmt.Sprintf("%s.situations[%d]", rec.path, si), pos: s.Pos}, s)
+			sr := rec
+			sr.id, sr.pos, sr.j = s.ID, s.Pos, si
+			v.validateSituation(ix, v.record(sr), s)
 		}
 	}
 	for i := range f.Harms {
 		h := &f.Harms[i]
-		rec := recordRef{id: h.ID, path: fmt.Sprintf("harms[%d]", i), pos: h.Pos}
-		v.checkID(rec, "id", h.ID)
+		rec := v.record(at("harms", i, h.ID, h.Pos))
 		if h.Severity != "" && f.Plan.Severity.Rank(h.Severity) == 0 {
 			v.unknownLevel(rec, "severity", h.Severity, f.Plan.Severity)
 		}
 	}
 	for i := range f.Controls {
 		c := &f.Controls[i]
-		v.validateControl(ix, recordRef{id: c.ID, path: fmt.Sprintf("controls[%d]", i), pos: c.Pos}, c)
+		v.validateControl(ix, v.record(at("controls", i, c.ID, c.Pos)), c)
 	}
 	for i := range f.Causes {
-		c := &f.Causes[i]
-		v.checkID(recordRef{id: c.ID, path: fmt.Sprintf("causes[%d]", i), pos: c.Pos}, "id", c.ID)
+		v.record(at("causes", i, f.Causes[i].ID, f.Causes[i].Pos))
 	}
 	for i := range f.BenefitRisk {
-		br := &f.BenefitRisk[i]
-		rec := recordRef{id: br.ID, path: fmt.Sprintf("benefitRisk[%d]", i), pos: br.Pos}
-		v.checkID(rec, "id", br.ID)
-		v.checkDate(rec, "date", br.Date)
-		if br.Outcome != "" && !br.Outcome.Valid() {
-			v.enum(rec, "outcome", string(br.Outcome), "benefits-outweigh, risks-outweigh")
-		}
-		if len(br.Situations) == 0 {
-			v.add(rec, "situations", ErrRequired, "name the hazardous situations whose residual risk is weighed")
-		}
-		for j, s := range br.Situations {
-			checkRef(v, rec, fmt.Sprintf("situations[%d]", j), s, ix.situation, "hazardous situation")
-		}
+		v.validateBenefitRisk(ix, v.record(at("benefitRisk", i, f.BenefitRisk[i].ID, f.BenefitRisk[i].Pos)), &f.BenefitRisk[i])
 	}
 	for i := range f.Reviews {
 		r := &f.Reviews[i]
-		rec := recordRef{id: r.ID, path: fmt.Sprintf("reviews[%d]", i), pos: r.Pos}
-		v.checkID(rec, "id", r.ID)
+		rec := v.record(at("reviews", i, r.ID, r.Pos))
 		v.checkDate(rec, "date", r.Date)
 		v.checkIDs(rec, "reviews", r.Reviews)
 	}
@@ -87,8 +89,38 @@ func (f *File) Validate() error {
 	return &ValidationError{Errors: v.errs}
 }
 
+// record checks a record's ID, well-formed and not used before in the file,
+// and returns rec.
+func (v *validator) record(rec recordRef) recordRef {
+	v.checkID(rec, "id", rec.id)
+	if rec.id == "" {
+		return rec
+	}
+	if prev, dup := v.seen[rec.id]; dup {
+		v.add(rec, "id", ErrDuplicateID, "ID %s is already used by %s", rec.id, prev.path())
+		return rec
+	}
+	v.seen[rec.id] = rec
+	return rec
+}
+
+func (v *validator) validateBenefitRisk(ix *index, rec recordRef, br *BenefitRisk) {
+	v.checkDate(rec, "date", br.Date)
+	if br.Outcome != "" && !br.Outcome.Valid() {
+		v.enum(rec, "outcome", string(br.Outcome), "benefits-outweigh, risks-outweigh")
+	}
+	if len(br.Situations) == 0 {
+		v.add(rec, "situations", ErrRequired, "name the hazardous situations whose residual risk is weighed")
+	}
+	for j, s := range br.Situations {
+		if _, ok := ix.situation[s]; !ok {
+			v.add(rec, indexed("situations", j), ErrUnknownReference, "no hazardous situation has ID %q", s)
+		}
+	}
+}
+
 func (v *validator) validateOverall(ix *index, o *Overall) {
-	rec := recordRef{path: "overall", pos: o.Pos}
+	rec := at("overall", -1, "", o.Pos)
 	v.checkDate(rec, "date", o.Date)
 	if o.Outcome != "" && !o.Outcome.Valid() {
 		v.enum(rec, "outcome", string(o.Outcome), "acceptable, unacceptable")
@@ -102,7 +134,6 @@ func (v *validator) validateOverall(ix *index, o *Overall) {
 
 // validateSituation checks a situation's estimates and references.
 func (v *validator) validateSituation(ix *index, rec recordRef, s *Situation) {
-	v.checkID(rec, "id", s.ID)
 	v.checkIDs(rec, "causes", s.Causes)
 	v.validateEstimate(ix, rec, "", &s.Estimate, nil)
 	if s.Residual != nil {
@@ -122,14 +153,15 @@ func (v *validator) validateEstimate(ix *index, rec recordRef, prefix string, e 
 	v.checkProbability(ix, rec, prefix+"p1", e.P1)
 	seen := map[trace.ID]bool{}
 	for j, he := range e.Harms {
-		hf := fmt.Sprintf("%sharms[%d]", prefix, j)
+		hf := prefix + indexed("harms", j)
 		switch {
 		case he.Harm == "":
 			v.add(rec, hf+".harm", ErrRequired, "name the harm")
 		case seen[he.Harm]:
 			v.add(rec, hf+".harm", ErrDuplicateID, "harm %s is listed twice", he.Harm)
+		case initial == nil && !ix.hasHarm(he.Harm):
+			v.add(rec, hf+".harm", ErrUnknownReference, "no harm has ID %q", he.Harm)
 		case initial == nil:
-			checkRef(v, rec, hf+".harm", he.Harm, ix.harm, "harm")
 		case !hasHarm(initial, he.Harm):
 			v.add(rec, hf+".harm", ErrUnknownReference, "harm %s is not among the situation's harms", he.Harm)
 		}
@@ -178,7 +210,6 @@ func (v *validator) checkProbability(ix *index, rec recordRef, field string, p P
 
 // validateControl checks a control's enumerations and references.
 func (v *validator) validateControl(ix *index, rec recordRef, c *Control) {
-	v.checkID(rec, "id", c.ID)
 	if c.Option != "" && !c.Option.Valid() {
 		v.enum(rec, "option", string(c.Option), "inherent-safety-by-design, protective-measure, information-for-safety")
 	}
@@ -192,14 +223,16 @@ func (v *validator) validateControl(ix *index, rec recordRef, c *Control) {
 		v.add(rec, "mitigates", ErrRequired, "a risk control must mitigate at least one hazardous situation")
 	}
 	for j, s := range c.Mitigates {
-		checkRef(v, rec, fmt.Sprintf("mitigates[%d]", j), s, ix.situation, "hazardous situation")
+		if _, ok := ix.situation[s]; !ok {
+			v.add(rec, indexed("mitigates", j), ErrUnknownReference, "no hazardous situation has ID %q", s)
+		}
 	}
 	v.checkIDs(rec, "implementedBy", c.ImplementedBy)
 	for j, to := range c.Introduces {
 		_, isHazard := ix.hazard[to]
 		_, isSituation := ix.situation[to]
 		if !isHazard && !isSituation {
-			v.add(rec, fmt.Sprintf("introduces[%d]", j), ErrUnknownReference, "no hazard or hazardous situation has ID %q", to)
+			v.add(rec, indexed("introduces", j), ErrUnknownReference, "no hazard or hazardous situation has ID %q", to)
 		}
 	}
 	if c.Rationale != nil {
@@ -216,46 +249,6 @@ func (v *validator) validateJustification(rec recordRef, field string, j *Justif
 	}
 }
 
-// checkDuplicates reports IDs used by more than one record of the file.
-func (v *validator) checkDuplicates(f *File) {
-	seen := map[trace.ID]string{}
-	note := func(id trace.ID, rec recordRef) {
-		if id == "" {
-			return
-		}
-		if prev, dup := seen[id]; dup {
-			v.add(rec, "id", ErrDuplicateID, "ID %s is already used by %s", id, prev)
-			return
-		}
-		seen[id] = rec.path
-	}
-	note(f.Plan.ID, recordRef{id: f.Plan.ID, path: "plan", pos: f.Plan.Pos})
-	for hi := range f.Hazards {
-		h := &f.Hazards[hi]
-		note(h.ID, recordRef{id: h.ID, path: fmt.Sprintf("hazards[%d]", hi), pos: h.Pos})
-		for si := range h.Situations {
-			s := &h.Situations[si]
-			note(s.ID, recordRef{id: s.ID, path: fmt.Sprintf("hazards[%d].situations[%d]", hi, si), pos: s.Pos})
-		}
-	}
-	for i := range f.Harms {
-		note(f.Harms[i].ID, recordRef{id: f.Harms[i].ID, path: fmt.Sprintf("harms[%d]", i), pos: f.Harms[i].Pos})
-	}
-	for i := range f.Controls {
-		note(f.Controls[i].ID, recordRef{id: f.Controls[i].ID, path: fmt.Sprintf("controls[%d]", i), pos: f.Controls[i].Pos})
-	}
-	for i := range f.Causes {
-		note(f.Causes[i].ID, recordRef{id: f.Causes[i].ID, path: fmt.Sprintf("causes[%d]", i), pos: f.Causes[i].Pos})
-	}
-	for i := range f.BenefitRisk {
-		br := &f.BenefitRisk[i]
-		note(br.ID, recordRef{id: br.ID, path: fmt.Sprintf("benefitRisk[%d]", i), pos: br.Pos})
-	}
-	for i := range f.Reviews {
-		note(f.Reviews[i].ID, recordRef{id: f.Reviews[i].ID, path: fmt.Sprintf("reviews[%d]", i), pos: f.Reviews[i].Pos})
-	}
-}
-
 func (v *validator) checkID(rec recordRef, field string, id trace.ID) {
 	switch {
 	case id == "":
@@ -268,16 +261,13 @@ func (v *validator) checkID(rec recordRef, field string, id trace.ID) {
 func (v *validator) checkIDs(rec recordRef, field string, ids []trace.ID) {
 	for j, id := range ids {
 		if !id.Valid() {
-			v.add(rec, fmt.Sprintf("%s[%d]", field, j), ErrInvalidValue, "ID %q must be 1-512 bytes without control characters", id)
+			v.add(rec, indexed(field, j), ErrInvalidValue, "ID %q must be 1-512 bytes without control characters", id)
 		}
 	}
 }
 
-func checkRef[V any](v *validator, rec recordRef, field string, id trace.ID, known map[trace.ID]V, what string) {
-	if _, ok := known[id]; !ok {
-		v.add(rec, field, ErrUnknownReference, "no %s has ID %q", what, id)
-	}
-}
+// indexed formats "field[j]".
+func indexed(field string, j int) string { return field + "[" + strconv.Itoa(j) + "]" }
 
 func (v *validator) checkDate(rec recordRef, field string, d Date) {
 	if d != "" && !d.Valid() {

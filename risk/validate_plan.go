@@ -5,15 +5,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/medtrace/medtrace/trace"
 )
 
 // validator collects every problem found in a File.
 type validator struct {
 	errs []*FieldError
+	seen map[trace.ID]recordRef // record IDs, for duplicates
 }
 
 func (v *validator) add(rec recordRef, field string, err error, format string, args ...any) {
-	path := rec.path
+	path := rec.path()
 	if field != "" {
 		path += "." + field
 	}
@@ -23,8 +26,7 @@ func (v *validator) add(rec recordRef, field string, err error, format string, a
 // validatePlan checks the plan's scales, matrix and settings
 // (ISO 14971:2019 4.4 d and e).
 func (v *validator) validatePlan(p *Plan) {
-	rec := recordRef{id: p.ID, path: "plan", pos: p.Pos}
-	v.checkID(rec, "id", p.ID)
+	rec := v.record(at("plan", -1, p.ID, p.Pos))
 	if !p.Policy.Valid() {
 		v.enum(rec, "policy", string(p.Policy), "alarp, afap")
 	}
