@@ -82,7 +82,35 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions) (*Workspace, error)
 	if len(l.errs) > 0 {
 		return nil, fmt.Errorf("%w: %w", ErrLoad, errors.Join(l.errs...))
 	}
+	l.ws.Project.SBOMs = l.ws.SBOMs
 	return l.ws, nil
+}
+
+// Match matches the components of every SBOM against the workspace's
+// advisories with one index, applies its VEX documents, and records the
+// outcome as Project.Vulnerabilities, where the thread rules and release
+// readiness see it. Components that could not be assessed stay in the
+// report as not assessed; they are never taken as clean. Without
+// advisories nothing is matched and Project.Vulnerabilities stays nil.
+func (ws *Workspace) Match(ctx context.Context) (*sbom.VEXApplication, error) {
+	if len(ws.Advisories) == 0 || len(ws.SBOMs) == 0 {
+		return nil, nil
+	}
+	ix, err := sbom.BuildIndex(ctx, ws.Advisories, sbom.IndexOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var comps []sbom.Component
+	for _, s := range ws.SBOMs {
+		comps = append(comps, s.Components...)
+	}
+	rep, err := ix.MatchComponents(ctx, comps)
+	if err != nil {
+		return nil, err
+	}
+	app := sbom.ApplyVEX(rep, sbom.VEXApplyOptions{}, ws.VEX...)
+	ws.Project.Vulnerabilities = app.Report
+	return app, nil
 }
 
 type loader struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -41,6 +42,15 @@ func TestLoadProjectDirectory(t *testing.T) {
 	assert.Equal(t, Pass, p.Results[0].Outcome)
 	assert.Equal(t, trace.ID("TC-1"), p.Results[0].Test)
 	assert.Equal(t, "2.1.0", p.Results[0].Version)
+
+	assert.Equal(t, ws.SBOMs, p.SBOMs, "the SBOMs join the project")
+	app, err := ws.Match(context.Background())
+	require.NoError(t, err)
+	require.NotNil(t, p.Vulnerabilities)
+	counts := p.Vulnerabilities.Counts()
+	assert.Equal(t, 1, counts[sbom.AssessedAffected], "gin v1.5.0 is affected by GO-2020-0001")
+	assert.Equal(t, 1, counts[sbom.NotAssessed], "the RTOS has no purl: not assessed, never clean")
+	assert.Len(t, app.Unstated, 1, "no VEX statement covers the match")
 
 	g, err := p.Graph()
 	require.NoError(t, err, "the fixture's thread links resolve")
