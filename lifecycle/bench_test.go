@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/medtrace/medtrace/trace"
 )
 
 // The benchmarks run on a synthetic project of about 100,000 items (see
@@ -35,6 +37,19 @@ func BenchmarkCheck100k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.Check(context.Background(), CheckOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRules100k runs the full thread rule set on a built graph.
+func BenchmarkRules100k(b *testing.B) {
+	p := synthProject(100_000)
+	g, err := p.Graph()
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := trace.Check(context.Background(), g, p.Rules(), trace.CheckOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,14 +5,16 @@ import (
 	"math/rand/v2"
 
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
 
 // synthProject generates a deterministic project of about n items spread
 // over the whole thread: user needs (2%), requirements (20%), software items
 // and units (5%), hazards (3%), hazardous situations (6%), harms (1%), risk
-// controls (6%), tests (25%) and results (25%), with design reviews and
-// documents. Requirements derive from needs and are allocated to items;
+// controls (6%), tests (22%) and results (22%), SBOM components (5%) with
+// SOUP records (2.5%) and known vulnerabilities (1%), with design reviews
+// and documents. Requirements derive from needs and are allocated to items;
 // items cause situations; controls (a fifth of them in hardware) mitigate
 // situations and are implemented by requirements; tests verify requirements
 // and controls.
@@ -20,7 +22,7 @@ func synthProject(n int) *Project {
 	rng := rand.New(rand.NewPCG(62304, 14971))
 	count := func(permil int) int { return max(1, n*permil/1000) }
 	nNeeds, nReqs, nItems := count(20), count(200), count(50)
-	nTests := count(250)
+	nTests := count(220)
 	id := func(prefix string, i int) trace.ID { return trace.ID(fmt.Sprintf("%s-%06d", prefix, i)) }
 
 	p := &Project{System: System{ID: "SYS", Name: "Synthetic system", Edition: Edition2015, Class: ClassC}}
@@ -73,6 +75,7 @@ func synthProject(n int) *Project {
 		}
 		p.DesignReviews = append(p.DesignReviews, rv)
 	}
+	synthSBOM(rng, n, p, id)
 	p.Documents = []Document{
 		{ID: "DOC-SDP", Title: "Development plan", Type: DocDevelopmentPlan, Clauses: []string{"5.1"}},
 		{ID: "DOC-SMP", Title: "Maintenance plan", Type: DocMaintenancePlan, Clauses: []string{"6"}},
@@ -116,4 +119,38 @@ func synthRisk(rng *rand.Rand, n int, p *Project, id func(string, int) trace.ID)
 		f.Hazards = append(f.Hazards, hz)
 	}
 	return f
+}
+
+// synthSBOM adds an SBOM whose components the items use, SOUP records for
+// half of them, vulnerabilities on a fifth of them (most with a VEX status),
+// and SOUP failures as causes of some situations.
+func synthSBOM(rng *rand.Rand, n int, p *Project, id func(string, int) trace.ID) {
+	nComp := max(1, n*50/1000)
+	doc := &sbom.SBOM{Format: sbom.FormatCycloneDX, SpecVersion: "1.6"}
+	rep := &sbom.MatchReport{}
+	for i := range nComp {
+		purl := fmt.Sprintf("pkg:generic/lib%06d@1.%d.0", i, i%7)
+		doc.Components = append(doc.Components, sbom.Component{Name: fmt.Sprintf("lib%06d", i),
+			Version: sbom.Known(fmt.Sprintf("1.%d.0", i%7)), PURL: purl})
+		it := &p.Items[rng.IntN(len(p.Items))]
+		it.Uses = append(it.Uses, trace.ID(purl))
+		if i%2 == 0 {
+			p.SOUP = append(p.SOUP, sbom.SOUP{ID: string(id("SOUP", i)), PURL: purl, Title: fmt.Sprintf("lib%06d", i),
+				Manufacturer: "Example", FunctionalRequirements: []string{"parse input"}, RequiredSoftware: []string{"libc"},
+				AnomalyEvaluation: "reviewed", Support: sbom.Support{Level: sbom.SupportActive}})
+		}
+		if i%5 == 0 {
+			m := sbom.Match{Vulnerability: fmt.Sprintf("CVE-2026-%06d", i), Summary: "synthetic"}
+			if i%25 != 0 {
+				m.VEX = &sbom.VEXOutcome{Status: sbom.VEXNotAffected, Statement: "statements[0]"}
+			}
+			rep.Results = append(rep.Results, sbom.ComponentResult{Component: purl, PURL: purl, Matches: []sbom.Match{m}})
+		}
+		if i%10 == 0 && p.Risk != nil {
+			hz := &p.Risk.Hazards[rng.IntN(len(p.Risk.Hazards))]
+			hz.Situations[0].Causes = append(hz.Situations[0].Causes, trace.ID(purl))
+		}
+	}
+	p.SBOMs = []*sbom.SBOM{doc}
+	p.Vulnerabilities = rep
 }
