@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -142,34 +144,38 @@ func (p *Project) readyAnomalies(rel *Release, rd *Readiness) {
 	}
 }
 
-// vulnerabilityAssessed reports whether a vulnerability item carries an
-// assessment: a VEX status or assessment attribute, a security risk that
-// links to it, or an investigated problem report that affects it.
-func vulnerabilityAssessed(g *trace.Graph, it trace.Item) bool {
-	for _, a := range []string{"status", "vex", "assessment", "state"} {
-		if it.Attr(a) != "" {
-			return true
-		}
+// vulnerabilityAssessed reports whether a vulnerability item is assessed
+// (FDA premarket cybersecurity guidance V.A.4): its VEX status says the
+// product is not affected or has the fix, a security risk assesses it, or
+// an investigated problem report affects it. Otherwise it says what is
+// missing.
+func vulnerabilityAssessed(g *trace.Graph, it trace.Item) (bool, string) {
+	status := it.Attr(sbom.AttrVEXStatus)
+	if status == string(sbom.VEXNotAffected) || status == string(sbom.VEXFixed) {
+		return true, ""
 	}
 	for _, l := range g.In(it.ID) {
 		from, ok := g.Item(l.From)
 		if !ok {
 			continue
 		}
-		if from.Kind == pmKindSecurityRisk || (from.Kind == KindProblemReport && from.Attr("investigated") == "true") {
-			return true
+		if (from.Kind == security.KindRisk && l.Type == security.Assesses) ||
+			(from.Kind == KindProblemReport && from.Attr("investigated") == "true") {
+			return true, ""
 		}
 	}
-	return false
+	if status == "" {
+		status = sbom.VEXUnstated
+	}
+	return false, fmt.Sprintf("vulnerability %s (VEX status %s) is not assessed: no security risk assesses it and no investigated problem report covers it", it.ID, status)
 }
 
 // readyVulnerabilities checks that every known vulnerability is assessed
 // (FDA premarket cybersecurity guidance V.A.4; IEC 81001-5-1 5.7.3).
 func (rd *Readiness) readyVulnerabilities(g *trace.Graph) {
 	for it := range g.OfKind(pmKindVulnerability) {
-		if !vulnerabilityAssessed(g, it) {
-			rd.block(CheckVulnerability, it.ID, fmt.Sprintf("vulnerability %s is not assessed (no VEX status, security risk or investigated problem report)", it.ID),
-				"FDA premarket cybersecurity guidance (2023) V.A.4")
+		if ok, reason := vulnerabilityAssessed(g, it); !ok {
+			rd.block(CheckVulnerability, it.ID, reason, "FDA premarket cybersecurity guidance (2023) V.A.4")
 		}
 	}
 }

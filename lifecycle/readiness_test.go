@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -86,7 +88,11 @@ func TestReadinessBlockers(t *testing.T) {
 			b.Allow(trace.Affects, pmKindVulnerability, kindComponent)
 			b.Link("CVE-2026-0001", trace.Affects, "pkg:npm/lodash@4.17.20")
 			return nil
-		})}, check: CheckVulnerability, item: "CVE-2026-0001", reason: "is not assessed", clause: "V.A.4"},
+		})}, check: CheckVulnerability, item: "CVE-2026-0001", reason: "(VEX status unstated) is not assessed", clause: "V.A.4"},
+		{name: "vulnerability affecting, not assessed", extra: []trace.Contributor{trace.ContributorFunc(func(b *trace.Builder) error {
+			b.AddItem(trace.Item{ID: "CVE-2026-0002", Kind: pmKindVulnerability, Attrs: map[string]string{sbom.AttrVEXStatus: "affected"}})
+			return nil
+		})}, check: CheckVulnerability, item: "CVE-2026-0002", reason: "(VEX status affected) is not assessed", clause: "V.A.4"},
 		{name: "suspect link", extra: []trace.Contributor{trace.ContributorFunc(func(b *trace.Builder) error {
 			b.AddItem(trace.Item{ID: "DR-1", Kind: KindDesignReview, Title: "Architecture review"})
 			b.AddLink(trace.Link{From: "DR-1", To: "ITM-1", Type: trace.Reviews, Reviewed: trace.Fingerprint{1}})
@@ -135,6 +141,44 @@ func TestReadinessBuildsTheGraphAndReportsRecordProblems(t *testing.T) {
 	assert.Len(t, records, 2)
 	assert.Contains(t, records[0]+records[1], `problemReports[1].title: is required`)
 	assert.Equal(t, CheckRecords, rd.Blockers[0].Check, "blockers are ordered by check")
+}
+
+func TestVulnerabilityAssessed(t *testing.T) {
+	cases := []struct {
+		name  string
+		attrs map[string]string
+		from  *trace.Item
+		link  trace.LinkType
+		want  bool
+	}{
+		{name: "no status", want: false},
+		{name: "not affected", attrs: map[string]string{sbom.AttrVEXStatus: "not_affected"}, want: true},
+		{name: "fixed", attrs: map[string]string{sbom.AttrVEXStatus: "fixed"}, want: true},
+		{name: "under investigation", attrs: map[string]string{sbom.AttrVEXStatus: "under_investigation"}, want: false},
+		{name: "assessed by a security risk", attrs: map[string]string{sbom.AttrVEXStatus: "affected"},
+			from: &trace.Item{ID: "SR-1", Kind: security.KindRisk}, link: security.Assesses, want: true},
+		{name: "investigated problem", from: &trace.Item{ID: "PR-9", Kind: KindProblemReport,
+			Attrs: map[string]string{"investigated": "true"}}, link: trace.Affects, want: true},
+		{name: "open problem", from: &trace.Item{ID: "PR-9", Kind: KindProblemReport}, link: trace.Affects, want: false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := trace.NewBuilder()
+			b.AddItem(trace.Item{ID: "CVE-1", Kind: pmKindVulnerability, Attrs: tc.attrs})
+			if tc.from != nil {
+				b.DeclareLinkType(trace.LinkTypeInfo{Type: security.Assesses, Inverse: "assessed-by"})
+				b.AddItem(*tc.from)
+				b.Allow(tc.link, tc.from.Kind, pmKindVulnerability)
+				b.Link(tc.from.ID, tc.link, "CVE-1")
+			}
+			g, err := b.Build()
+			require.NoError(t, err)
+			it, _ := g.Item("CVE-1")
+			ok, reason := vulnerabilityAssessed(g, it)
+			assert.Equal(t, tc.want, ok)
+			assert.Equal(t, tc.want, reason == "")
+		})
+	}
 }
 
 func TestReadinessUnknownRelease(t *testing.T) {

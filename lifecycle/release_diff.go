@@ -88,7 +88,19 @@ type ReleaseImpact struct {
 	// documents).
 	Other []ImpactedRecord `json:"other,omitempty"`
 	// Suspects are the reviewed links whose target changed since review.
-	Suspects []trace.Suspect `json:"suspects,omitempty"`
+	Suspects []SuspectLink `json:"suspects,omitempty"`
+}
+
+// SuspectLink is a reviewed link whose target changed since the review
+// (trace.Suspect in the release's JSON form).
+type SuspectLink struct {
+	From trace.ID       `json:"from"`
+	Type trace.LinkType `json:"type"`
+	To   trace.ID       `json:"to"`
+	// Reviewed is the target's fingerprint the reviewer saw; Current is
+	// its fingerprint now.
+	Reviewed trace.Fingerprint `json:"reviewed"`
+	Current  trace.Fingerprint `json:"current"`
 }
 
 // ImpactedRecord is one item a change reaches, with the shortest path from
@@ -148,7 +160,11 @@ func releaseImpact(g *trace.Graph, changed []trace.ID, opts DiffOptions) (*Relea
 	if err != nil {
 		return nil, err
 	}
-	imp := &ReleaseImpact{Changed: res.Changed, Suspects: g.Suspects()}
+	imp := &ReleaseImpact{Changed: res.Changed}
+	for _, s := range g.Suspects() {
+		imp.Suspects = append(imp.Suspects, SuspectLink{From: s.Link.From, Type: s.Link.Type, To: s.Link.To,
+			Reviewed: s.Link.Reviewed, Current: s.Current})
+	}
 	for _, r := range res.Reached {
 		rec := ImpactedRecord{ID: r.ID, Kind: r.Kind, Depth: r.Depth, Path: res.Path(r.ID)}
 		switch {

@@ -74,7 +74,7 @@ func TestDiffReleasesReportsSuspects(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, d.Items.Empty())
 	require.Len(t, d.Impact.Suspects, 1)
-	assert.Equal(t, trace.ID("ITM-2"), d.Impact.Suspects[0].Link.To)
+	assert.Equal(t, trace.ID("ITM-2"), d.Impact.Suspects[0].To)
 }
 
 func TestDiffComponents(t *testing.T) {
