@@ -49,6 +49,8 @@ type FieldError struct {
 	Err error
 	// Detail is a sentence a person can act on.
 	Detail string
+
+	byBuild bool // trace.Builder.Build reports the same problem
 }
 
 // Error formats the problem as "pos: path (record): detail".
@@ -99,15 +101,22 @@ func (e *ValidationError) Unwrap() []error {
 	return out
 }
 
-// problems converts a Validate result into trace problems for a Builder.
+// problems converts a Validate result into trace problems for a Builder,
+// leaving out those that Build reports itself (missing, malformed and
+// duplicated IDs).
 func problems(err error) error {
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
 		return err
 	}
-	ps := make([]trace.Problem, len(ve.Errors))
-	for i, fe := range ve.Errors {
-		ps[i] = trace.Problem{Err: fe, Item: fe.Record, Pos: fe.Pos, Detail: fe.message()}
+	var ps []trace.Problem
+	for _, fe := range ve.Errors {
+		if !fe.byBuild {
+			ps = append(ps, trace.Problem{Err: fe, Item: fe.Record, Pos: fe.Pos, Detail: fe.message()})
+		}
+	}
+	if len(ps) == 0 {
+		return nil
 	}
 	return &trace.BuildError{Problems: ps}
 }

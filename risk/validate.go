@@ -97,7 +97,7 @@ func (v *validator) record(rec recordRef) recordRef {
 		return rec
 	}
 	if prev, dup := v.seen[rec.id]; dup {
-		v.add(rec, "id", ErrDuplicateID, "ID %s is already used by %s", rec.id, prev.path())
+		v.add(rec, "id", ErrDuplicateID, "ID %s is already used by %s", rec.id, prev.path()).byBuild = true
 		return rec
 	}
 	v.seen[rec.id] = rec
@@ -252,16 +252,17 @@ func (v *validator) validateJustification(rec recordRef, field string, j *Justif
 func (v *validator) checkID(rec recordRef, field string, id trace.ID) {
 	switch {
 	case id == "":
-		v.add(rec, field, ErrRequired, "the record needs an ID")
+		v.add(rec, field, ErrRequired, "the record needs an ID").byBuild = true
 	case !id.Valid():
-		v.add(rec, field, ErrInvalidValue, "ID %q must be 1-512 bytes without control characters", id)
+		v.add(rec, field, ErrInvalidValue, "ID %q must be 1-512 bytes without control characters", id).byBuild = true
 	}
 }
 
+// checkIDs checks the IDs of links to items that other packages may own.
 func (v *validator) checkIDs(rec recordRef, field string, ids []trace.ID) {
 	for j, id := range ids {
 		if !id.Valid() {
-			v.add(rec, indexed(field, j), ErrInvalidValue, "ID %q must be 1-512 bytes without control characters", id)
+			v.add(rec, indexed(field, j), ErrInvalidValue, "ID %q must be 1-512 bytes without control characters", id).byBuild = true
 		}
 	}
 }

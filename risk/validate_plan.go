@@ -15,12 +15,14 @@ type validator struct {
 	seen map[trace.ID]recordRef // record IDs, for duplicates
 }
 
-func (v *validator) add(rec recordRef, field string, err error, format string, args ...any) {
+func (v *validator) add(rec recordRef, field string, err error, format string, args ...any) *FieldError {
 	path := rec.path()
 	if field != "" {
 		path += "." + field
 	}
-	v.errs = append(v.errs, &FieldError{Record: rec.id, Path: path, Pos: rec.pos, Err: err, Detail: fmt.Sprintf(format, args...)})
+	fe := &FieldError{Record: rec.id, Path: path, Pos: rec.pos, Err: err, Detail: fmt.Sprintf(format, args...)}
+	v.errs = append(v.errs, fe)
+	return fe
 }
 
 // validatePlan checks the plan's scales, matrix and settings

@@ -147,3 +147,20 @@ func TestContributeReportsValidationProblems(t *testing.T) {
 	// The graph still holds everything valid.
 	assert.Equal(t, []trace.ID{"HS-001"}, g.Neighbours("RC-001", trace.Out, trace.Mitigates))
 }
+
+// TestContributeLeavesIDProblemsToBuild checks that a duplicated ID is
+// reported once, by Build, and not again by Contribute.
+func TestContributeLeavesIDProblemsToBuild(t *testing.T) {
+	f := pumpFile(ALARP)
+	f.Causes = []Cause{{ID: "CAUSE-1", Title: "Use error"}, {ID: "CAUSE-1", Title: "Use error again"}}
+	require.ErrorIs(t, f.Validate(), ErrDuplicateID)
+	b := trace.NewBuilder()
+	b.Add(f)
+	thread(b, f)
+	_, err := b.Build()
+	var be *trace.BuildError
+	require.ErrorAs(t, err, &be)
+	require.Len(t, be.Problems, 1)
+	assert.ErrorIs(t, err, trace.ErrDuplicateID)
+	assert.NotErrorIs(t, err, ErrDuplicateID)
+}
