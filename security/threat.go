@@ -130,15 +130,11 @@ func Generate(ctx context.Context, m *Model, opts GenerateOptions) ([]Threat, er
 }
 
 func newThreat(r ThreatRule, s *subject, facts []string) Threat {
-	pairs := []string{"{name}", s.name, "{id}", string(s.id)}
-	if s.flow != nil {
-		pairs = append(pairs, "{from}", s.from.name, "{to}", s.to.name, "{protocol}", s.flow.Protocol)
-	}
 	stride := slices.Clone(r.STRIDE)
 	slices.SortFunc(stride, func(a, b Category) int { return cmp.Compare(strideIndex(a), strideIndex(b)) })
 	return Threat{
 		ID:          ThreatID(r.ID, s.id),
-		Title:       strings.NewReplacer(pairs...).Replace(r.Title),
+		Title:       expandTitle(r.Title, s),
 		Description: r.Description,
 		Rule:        r.ID,
 		RuleVersion: r.Version,
@@ -149,6 +145,45 @@ func newThreat(r ThreatRule, s *subject, facts []string) Threat {
 		Explanation: facts,
 		Status:      StatusOpen,
 		PatientHarm: r.PatientHarm,
+	}
+}
+
+// expandTitle replaces {name}, {id}, {from}, {to} and {protocol} in a rule
+// title; other braces are kept as written.
+func expandTitle(tmpl string, s *subject) string {
+	if strings.IndexByte(tmpl, '{') < 0 {
+		return tmpl
+	}
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		b.WriteString(tmpl[:i])
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			b.WriteString(tmpl[i:])
+			return b.String()
+		}
+		key := tmpl[i+1 : i+j]
+		switch {
+		case key == "name":
+			b.WriteString(s.name)
+		case key == "id":
+			b.WriteString(string(s.id))
+		case key == "from" && s.from != nil:
+			b.WriteString(s.from.name)
+		case key == "to" && s.to != nil:
+			b.WriteString(s.to.name)
+		case key == "protocol" && s.flow != nil:
+			b.WriteString(s.flow.Protocol)
+		default:
+			b.WriteString(tmpl[i : i+j+1])
+		}
+		tmpl = tmpl[i+j+1:]
 	}
 }
 
