@@ -101,6 +101,13 @@ func contributeProblem(b *trace.Builder, p *ProblemReport) {
 	if p.Verification != nil {
 		attrs["verified"] = "true"
 	}
+	if len(p.Advised) > 0 {
+		parties := make([]string, len(p.Advised))
+		for i, a := range p.Advised {
+			parties[i] = a.Party
+		}
+		attrs["advised"] = strings.Join(sortedUnique(parties), ", ")
+	}
 	if a := p.Anomaly; a != nil {
 		attrs["anomalyEvaluated"] = "true"
 		if a.UnacceptableRisk {

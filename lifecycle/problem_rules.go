@@ -12,8 +12,8 @@ func MaintenanceRules() []trace.Rule {
 		ChangeRiskAnalysisRule(), ChangeApprovalRule(), ChangeItemsRule(), ChangeVerificationRule(),
 		ChangeResolvesRule(),
 		SignalEvaluatedRule(),
-		ProblemResolvedRule(), ProblemSafetyRule(), ProblemVerifiedRule(),
-		AnomalyEvaluatedRule(),
+		ProblemResolvedRule(), ProblemSafetyRule(), ProblemVerifiedRule(), ProblemAdvisedRule(),
+		AnomalyEvaluatedRule(), ReleaseItemsRule(),
 	}
 }
 
@@ -59,6 +59,27 @@ func ProblemSafetyRule() trace.Rule {
 		Message: "problem report {id} bears on safety but affects no hazard or hazardous situation; link it to the risk file (9.2 b)",
 	}, Kind: KindProblemReport, Where: safetyRelevant, Link: trace.Affects, Dir: trace.Out,
 		To: []trace.Kind{kindHazard, kindSituation}}
+}
+
+// ProblemAdvisedRule (PROB-004) requires an investigated problem report of
+// high criticality to record which parties were told of it: users,
+// regulators, suppliers (IEC 62304:2006+A1:2015 9.3, 6.2.5).
+func ProblemAdvisedRule() trace.Rule {
+	return trace.FuncRule{RuleMeta: trace.RuleMeta{
+		ID: "PROB-004", Version: 1, Severity: trace.Warning, Clause: pmClause + "9.3",
+		Summary: "an investigated problem report of high criticality records who was advised",
+	}, Fn: func(g *trace.Graph, r *trace.Recorder) {
+		for it := range g.OfKind(KindProblemReport) {
+			if Criticality(it.Attr("criticality")) != CriticalityHigh || it.Attr("investigated") != "true" {
+				continue
+			}
+			if it.Attr("advised") == "" {
+				r.Failf(it.ID, "problem report %s is of high criticality but records no party advised of it (9.3, 6.2.5)", it.ID)
+				continue
+			}
+			r.Pass(it.ID)
+		}
+	}}
 }
 
 func safetyRelevant(it trace.Item) bool {

@@ -41,6 +41,12 @@ func TestMaintenanceRulesFire(t *testing.T) {
 		{"PROB-003 closed without verification", ProblemVerifiedRule(), func(p *Project) {
 			p.ProblemReports[0].Verification = nil
 		}, "PR-1", "no test or result verifies"},
+		{"PROB-004 high criticality not advised", ProblemAdvisedRule(), func(p *Project) {
+			p.ProblemReports[0].Advised = nil
+		}, "PR-1", "no party advised"},
+		{"REL-002 release without items", ReleaseItemsRule(), func(p *Project) {
+			p.Releases[0].Items = nil
+		}, "REL-1.0", "contains no configuration item"},
 		{"CHG-001 approved without risk analysis", ChangeRiskAnalysisRule(), func(p *Project) {
 			p.ChangeRequests[0].RiskAnalysis = nil
 		}, "CR-1", "without a risk analysis"},

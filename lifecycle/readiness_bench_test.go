@@ -47,7 +47,8 @@ func synthPostMarket(p *Project, g *trace.Graph, n int) {
 		p.Signals = append(p.Signals, Signal{ID: trace.ID(fmt.Sprintf("SIG-%06d", i)), Type: SignalComplaint,
 			Title: "Complaint", Received: pr.Reported, Raises: []trace.ID{pid}})
 	}
-	p.Releases = []Release{{ID: "REL-0.9.0", Version: "0.9.0", Status: ReleaseInField, Date: day, Baseline: &old}, candidate}
+	p.Releases = []Release{{ID: "REL-0.9.0", Version: "0.9.0", Status: ReleaseInField, Date: day, Baseline: &old,
+		Items: []trace.ID{"SYS"}}, candidate}
 }
 
 func synthReleaseProject(tb testing.TB, n int) (*Project, *trace.Graph) {

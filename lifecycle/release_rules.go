@@ -30,3 +30,20 @@ func AnomalyEvaluatedRule() trace.Rule {
 		}
 	}}
 }
+
+// ReleaseItemsRule (REL-002) requires every release to name the
+// configuration items it contains, so its configuration can be retrieved
+// (IEC 62304:2006+A1:2015 8.1.3, 5.8.4).
+func ReleaseItemsRule() trace.Rule {
+	var kinds []trace.Kind
+	for _, k := range containedKinds {
+		if k != KindProblemReport {
+			kinds = append(kinds, k)
+		}
+	}
+	return trace.LinkRule{RuleMeta: trace.RuleMeta{
+		ID: "REL-002", Version: 1, Severity: trace.Error, Clause: pmClause + "8.1.3",
+		Summary: "a release names the configuration items it contains",
+		Message: "release {id} contains no configuration item; name the system, items or documents it releases (8.1.3)",
+	}, Kind: KindRelease, Link: trace.Contains, Dir: trace.Out, To: kinds}
+}
