@@ -210,29 +210,38 @@ func (r ComponentResult) notAssessed(reason NotAssessedReason, detail string) Co
 	return r
 }
 
-// osvVersionCache parses the component version once per order.
+// osvVersionCache parses the component version once per order (SEMVER
+// and the ecosystem's own).
 type osvVersionCache struct {
 	eco, text string
-	parsed    map[OSVRangeType]semantic.Version
-	errs      map[OSVRangeType]error
+	done      [2]bool
+	parsed    [2]semantic.Version
+	errs      [2]error
 }
 
 func (vc *osvVersionCache) get(typ OSVRangeType) (semantic.Version, error) {
-	if v, ok := vc.parsed[typ]; ok {
-		return v, vc.errs[typ]
+	i := 0
+	if typ == RangeSemver {
+		i = 1
 	}
-	v, err := osvParserFor(typ, vc.eco)(vc.text)
-	vc.parsed[typ], vc.errs[typ] = v, err
-	return v, err
+	if !vc.done[i] {
+		vc.parsed[i], vc.errs[i] = osvParserFor(typ, vc.eco)(vc.text)
+		vc.done[i] = true
+	}
+	return vc.parsed[i], vc.errs[i]
 }
 
 func (ix *Index) evaluate(r *ComponentResult, nv, release string) {
-	vc := &osvVersionCache{eco: r.Ecosystem, text: nv,
-		parsed: make(map[OSVRangeType]semantic.Version, 2), errs: make(map[OSVRangeType]error, 2)}
+	cands := ix.byPkg[osvKey(r.Ecosystem, r.Package)]
+	if len(cands) == 0 {
+		r.Assessment = AssessedClean
+		return
+	}
+	vc := &osvVersionCache{eco: r.Ecosystem, text: nv}
 	byGroup := make(map[int32]*Match)
 	var unevaluable []string
-	for _, c := range ix.byPkg[osvKey(r.Ecosystem, r.Package)] {
-		if c.release != "" && release != "" && c.release != release {
+	for _, c := range cands {
+		if !osvReleaseCompatible(c.release, release) {
 			continue
 		}
 		adv := &ix.advs[c.adv]

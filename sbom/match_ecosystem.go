@@ -35,8 +35,10 @@ import (
 // ecosystem with a version order: components of those types are reported
 // as not assessed, never as clean. OSV ecosystems carrying a release suffix
 // ("Debian:12", "Alpine:v3.20") are indexed under the base ecosystem; a
-// component whose purl names a distro release (qualifier distro) matches
-// only records of that release or of no release.
+// component whose purl names a numeric distro release (qualifier distro,
+// "debian-12", "alpine-3.20.1") matches only records of that release (or a
+// prefix of it) or of no release; a release given by code name
+// ("bookworm") is not filtered on.
 //
 // EcosystemOf returns the OSV ecosystem and the normalised OSV package name
 // a package URL denotes, or ok false if the purl type has no OSV ecosystem
@@ -183,4 +185,17 @@ func osvDistroRelease(p packageurl.PackageURL) string {
 func osvVersionOrdered(ecosystem string) bool {
 	_, err := semantic.Parse("0", ecosystem)
 	return err == nil
+}
+
+// osvReleaseCompatible reports whether an advisory for a distribution
+// release (the ecosystem suffix, "12" of "Debian:12") applies to a
+// component of release comp (from its purl's distro qualifier). Unknown
+// releases on either side, and release names that are not numbers
+// ("bookworm"), are compatible: filtering on a guess could hide a match.
+// "3.16" is compatible with "3.16.2".
+func osvReleaseCompatible(adv, comp string) bool {
+	if adv == "" || comp == "" || !vidIsDigit(adv[0]) || !vidIsDigit(comp[0]) {
+		return true
+	}
+	return adv == comp || strings.HasPrefix(comp, adv+".")
 }

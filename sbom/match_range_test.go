@@ -131,12 +131,15 @@ func TestRangeSemanticsPerEcosystem(t *testing.T) {
 			[]check{
 				{"pkg:deb/debian/openssl@1.1.1k-1+deb11u1?distro=debian-11", AssessedAffected, ""},
 				{"pkg:deb/debian/openssl@1.1.1k-1+deb11u1?distro=debian-12", AssessedClean, ""},
+				{"pkg:deb/debian/openssl@1.1.1k-1+deb11u1?distro=bullseye", AssessedAffected, ""},
 				{"pkg:deb/debian/openssl@1.1.1n-0+deb11u1", AssessedClean, ""},
 			}},
 		{"Alpine order",
 			adv("ALPINE-1", "Alpine:v3.16", "busybox", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:1.35.0-r17")}),
 			[]check{
 				{"pkg:apk/alpine/busybox@1.35.0-r13?distro=alpine-3.16", AssessedAffected, ""},
+				{"pkg:apk/alpine/busybox@1.35.0-r13?distro=alpine-3.16.2", AssessedAffected, ""},
+				{"pkg:apk/alpine/busybox@1.35.0-r13?distro=alpine-3.17", AssessedClean, ""},
 				{"pkg:apk/alpine/busybox@1.35.0-r17?distro=alpine-3.16", AssessedClean, ""},
 			}},
 		{"NuGet names are case-insensitive",

@@ -266,3 +266,15 @@ func TestVEXCorpusFilesExist(t *testing.T) {
 	_, err = os.Stat(filepath.Join("testdata", "osv", "go", "NOTICE"))
 	require.NoError(t, err, "the CC-BY notice of the Go vulnerability database is kept beside it")
 }
+
+func TestCycloneDXVEXFutureSpecVersion(t *testing.T) {
+	in := `{"bomFormat":"CycloneDX","specVersion":"1.9","version":1,"vulnerabilities":[{"id":"CVE-1","analysis":{"state":"resolved"},"affects":[{"ref":"a"}]}]}`
+	doc, losses, err := DecodeCycloneDXVEX(strings.NewReader(in), VEXOptions{})
+	require.NoError(t, err)
+	require.Len(t, doc.Statements, 1)
+	assert.Equal(t, VEXFixed, doc.Statements[0].Status)
+	assert.Contains(t, lossText(losses), `specVersion "1.9" is newer than this reader knows; read as 1.7`)
+
+	_, _, err = DecodeCycloneDXVEX(strings.NewReader(`{"bomFormat":"CycloneDX","specVersion":"9.0"}`), VEXOptions{})
+	assert.ErrorIs(t, err, ErrVEXSyntax, "an unknown major version is not guessed")
+}

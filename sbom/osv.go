@@ -26,7 +26,8 @@ type Advisory struct {
 	Related []string `json:"related,omitempty"`
 	// Summary is a one-line description.
 	Summary string `json:"summary,omitempty"`
-	// Details is the longer description (CommonMark in the source).
+	// Details is the longer description (CommonMark in the source); kept
+	// only with OSVOptions.KeepDetails.
 	Details string `json:"details,omitempty"`
 	// Severity lists severity scores, such as CVSS vectors.
 	Severity []OSVSeverity `json:"severity,omitempty"`

@@ -32,6 +32,10 @@ type OSVOptions struct {
 	MaxFiles int
 	// MaxDepth bounds JSON nesting; 0 means DefaultOSVMaxDepth.
 	MaxDepth int
+	// KeepDetails keeps each record's details text. By default it is
+	// dropped after decoding: it is the bulk of an export (hundreds of MiB
+	// for all of OSV) and matching and reports need only the summary.
+	KeepDetails bool
 	// SkipBadFiles keeps loading past bad files: the snapshot then holds
 	// the good advisories and lists the bad files in Snapshot.Skipped, and
 	// the load returns no error for them. By default every file is still
@@ -65,7 +69,11 @@ func DecodeAdvisory(r io.Reader, name string, opts OSVOptions) (Advisory, error)
 	if int64(len(data)) > limit {
 		return Advisory{}, &AdvisoryError{File: name, Err: fmt.Errorf("%w: file larger than %d bytes", ErrOSVTooLarge, limit)}
 	}
-	return decodeAdvisoryBytes(data, name, opts.maxDepth())
+	a, err := decodeAdvisoryBytes(data, name, opts.maxDepth())
+	if !opts.KeepDetails {
+		a.Details = ""
+	}
+	return a, err
 }
 
 type rawAdvisory struct {

@@ -28,6 +28,11 @@ func TestDecodeAdvisoryCorpus(t *testing.T) {
 		a.Affected[0].Ranges[0].Events)
 	assert.Equal(t, "GO-2021-0101.json", a.Source)
 	assert.Equal(t, 2021, a.Published.Year())
+	assert.Empty(t, a.Details, "details are dropped by default")
+	kept, err := LoadOSVFS(context.Background(), os.DirFS("testdata/osv/go"), OSVOptions{KeepDetails: true})
+	require.NoError(t, err)
+	a, _ = findAdvisory(kept.Advisories, "GO-2021-0101")
+	assert.Contains(t, a.Details, "improper bounds check")
 	for i := 1; i < len(snap.Advisories); i++ {
 		assert.Less(t, snap.Advisories[i-1].ID, snap.Advisories[i].ID, "advisories sorted by ID")
 	}

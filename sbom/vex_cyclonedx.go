@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,6 +74,12 @@ func vexDecodeCycloneDX(r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, 
 	if err != nil {
 		return nil, nil, err
 	}
+	var losses []VEXLoss
+	if patched, was, ok := vexPatchSpecVersion(data); ok {
+		data = patched
+		losses = append(losses, VEXLoss{Path: "document", Field: "specVersion",
+			Detail: fmt.Sprintf("specVersion %q is newer than this reader knows; read as %s", osvClip(was), vexLatestSpec)})
+	}
 	var bom cdx.BOM
 	if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(&bom); err != nil {
 		return nil, nil, vexJSONError(data, err)
@@ -98,7 +105,6 @@ func vexDecodeCycloneDX(r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, 
 	} else {
 		doc.Timestamp = t
 	}
-	var losses []VEXLoss
 	if bom.Vulnerabilities != nil {
 		for i, v := range *bom.Vulnerabilities {
 			st, ls, err := vexCDXStatement(v, fmt.Sprintf("vulnerabilities[%d]", i), purls, doc.Timestamp)
@@ -420,4 +426,65 @@ func joinVEX(errs []error) error {
 		return nil
 	}
 	return errors.Join(errs...)
+}
+
+// vexLatestSpec is the newest CycloneDX version the reader knows.
+const vexLatestSpec = "1.7"
+
+// vexPatchSpecVersion finds the top-level specVersion of a CycloneDX JSON
+// document and, when it is a 1.x version newer than vexLatestSpec, returns
+// the document with that value replaced by vexLatestSpec (reference §5:
+// accept unknown future versions as the latest known, with a warning)
+// and the original value. Other values are left to the decoder.
+func vexPatchSpecVersion(data []byte) ([]byte, string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, "", false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, "", false
+		}
+		start := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, "", false
+		}
+		if key != "specVersion" {
+			continue
+		}
+		var v string
+		if json.Unmarshal(raw, &v) != nil || !vexNewerSpec(v) {
+			return nil, "", false
+		}
+		end := dec.InputOffset()
+		i := bytes.Index(data[start:end], raw)
+		if i < 0 {
+			return nil, "", false
+		}
+		at := int(start) + i
+		out := make([]byte, 0, len(data))
+		out = append(out, data[:at]...)
+		out = append(out, `"`+vexLatestSpec+`"`...)
+		out = append(out, data[at+len(raw):]...)
+		return out, v, true
+	}
+	return nil, "", false
+}
+
+// vexNewerSpec reports whether v is "1.N" with N above the latest known.
+func vexNewerSpec(v string) bool {
+	minor, ok := strings.CutPrefix(v, "1.")
+	if !ok || minor == "" || len(minor) > 4 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(minor); i++ {
+		if !vidIsDigit(minor[i]) {
+			return false
+		}
+		n = n*10 + int(minor[i]-'0')
+	}
+	return n > 7
 }
