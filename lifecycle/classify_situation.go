@@ -170,6 +170,8 @@ func acceptableWithExternal(a risk.Assessment, sc *SituationClass, ed Edition) (
 		base = "risk with the software failure certain cannot be evaluated (" + initial + ")"
 	}
 	switch {
+	case len(sc.External) == 0 && len(sc.Software) > 0:
+		return false, base + "; no " + what + " control; software controls " + joinIDs(sc.Software) + " are not counted"
 	case len(sc.External) == 0:
 		return false, base + "; no " + what + " control counts"
 	case len(sc.Software) > 0:
