@@ -80,7 +80,7 @@ func ExampleFile_Explain() {
 	//   HARM-001 Overdose, severity Critical: P1 1e-3 × P2 0.5 = 0.0005 → Probable; cell (Critical, Probable) → alarp
 	// controls: RC-001 inherent-safety-by-design (hardware, external to the software)
 	// after control:
-	//   HARM-001 Overdose, severity Critical: P1 1e-6 × P2 0.5 = 5e-07 → Improbable; cell (Critical, Improbable) → acceptable
+	//   HARM-001 Overdose, severity Critical: P1 1e-6 × P2 0.5 = 5e-7 → Improbable; cell (Critical, Improbable) → acceptable
 	// verdict: residual risk acceptable
 }
 

@@ -99,7 +99,8 @@ func TestFileJSON(t *testing.T) {
 	var f File
 	require.NoError(t, json.Unmarshal(data, &f))
 	require.NoError(t, f.Validate())
-	assert.Equal(t, Probability("1e-3"), f.Hazards[0].Situations[0].P1, "JSON numbers decode to probabilities")
+	assert.Equal(t, Probability("0.001"), f.Hazards[0].Situations[0].P1, "JSON numbers decode to canonical probabilities")
+	assert.Equal(t, Probability("0.000001"), f.Hazards[0].Situations[0].Residual.P1, "numeric strings too")
 	assert.Equal(t, Probability("Probable"), f.Hazards[1].Situations[0].P1)
 	a, ok := f.Evaluate().Situation("HS-001")
 	require.True(t, ok)
@@ -119,10 +120,12 @@ func TestProbabilityJSON(t *testing.T) {
 		want    Probability
 		wantErr bool
 	}{
-		{`1e-4`, "1e-4", false},
+		{`1e-4`, "0.0001", false},
 		{`0.5`, "0.5", false},
+		{`5E-7`, "5e-7", false},
 		{`"Remote"`, "Remote", false},
-		{`"1e-6"`, "1e-6", false},
+		{`"1e-6"`, "0.000001", false},
+		{`" 2e-3 "`, "0.002", false},
 		{`null`, "", false},
 		{`true`, "", true},
 		{`[1]`, "", true},

@@ -15,10 +15,28 @@ import (
 // means "not estimated".
 //
 // In JSON a Probability may be a number or a string; in YAML any scalar.
+// Decoding writes numbers in one canonical form (that of P), so that "1e-3",
+// 1e-3 and 0.001 decode alike and fingerprint alike.
 type Probability string
 
-// P returns the Probability holding the number v in its shortest exact form.
-func P(v float64) Probability { return Probability(strconv.FormatFloat(v, 'g', -1, 64)) }
+// P returns the Probability holding the number v in the canonical form:
+// the shortest exact decimal, in exponent form below 10⁻⁶ ("0.001",
+// "0.000001", "5e-7").
+func P(v float64) Probability {
+	if b, err := json.Marshal(v); err == nil {
+		return Probability(b)
+	}
+	return Probability(strconv.FormatFloat(v, 'g', -1, 64)) // NaN, ±Inf
+}
+
+// canonical returns p with a number rewritten in the canonical form, and a
+// level name as it is.
+func (p Probability) canonical() Probability {
+	if v, ok := p.Number(); ok {
+		return P(v)
+	}
+	return p
+}
 
 // IsZero reports whether p is empty (not estimated).
 func (p Probability) IsZero() bool { return p == "" }
@@ -51,7 +69,7 @@ func (p *Probability) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		*p = Probability(s)
+		*p = Probability(s).canonical()
 		return nil
 	}
 	if bytes.Equal(b, []byte("null")) {
@@ -62,6 +80,6 @@ func (p *Probability) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &n); err != nil {
 		return errors.New("probability must be a number or a level name")
 	}
-	*p = Probability(n.String())
+	*p = Probability(n.String()).canonical()
 	return nil
 }

@@ -244,7 +244,8 @@ type Review struct {
 	Title string `json:"title,omitempty"`
 	// Date is when the review was held. Required.
 	Date Date `json:"date"`
-	// Reviews are the IDs of the records reviewed.
+	// Reviews are the IDs of the risk records reviewed (any kind this
+	// package owns).
 	Reviews []trace.ID `json:"reviews,omitempty"`
 	// PlanImplemented states ISO 14971:2019 9 a.
 	PlanImplemented bool `json:"planImplemented,omitempty"`
