@@ -226,7 +226,7 @@ func partyFromCDX(e *cdx.OrganizationalEntity) Party {
 		p.Name = v.Text
 	}
 	if e.URL != nil {
-		p.URLs = append(p.URLs, *e.URL...)
+		p.URLs = *e.URL // shared with the decoded document, which is never modified
 	}
 	if e.Contact != nil {
 		for _, c := range *e.Contact {

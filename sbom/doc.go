@@ -2,14 +2,26 @@
 // materials of a device and the SOUP / off-the-shelf records kept about its
 // components.
 //
-// It reads CycloneDX 1.4–1.7 (JSON and XML; 1.2 and 1.3 too) and SPDX 2.3 (JSON) into one
-// format-neutral model ([SBOM], [Component]), validates CycloneDX documents
-// against the official JSON schemas embedded in the package, checks
-// compliance profiles (NTIA minimum elements 2021, FDA premarket, CISA
-// framing, BSI TR-03183-2), merges SOUP annotations (IEC 62304:2006+A1:2015
-// 5.3.3, 5.3.4, 7.1.2, 7.1.3, 8.1.2) into an SBOM and writes the enriched
-// document back as CycloneDX, compares two SBOMs, merges sub-system SBOMs,
-// and contributes components and SOUP records to the [trace] graph.
+// It reads CycloneDX 1.4–1.7 (JSON and XML; 1.2 and 1.3 too) and SPDX 2.3
+// JSON into one format-neutral model ([SBOM], [Component]), validates
+// CycloneDX documents against the official JSON schemas embedded in the
+// package ([Validator], check SBOM-001), checks compliance profiles ([NTIA],
+// [FDA], [CISA], [BSI]), merges SOUP annotations (IEC 62304:2006+A1:2015
+// 5.3.3, 5.3.4, 7.1.2, 7.1.3, 8.1.2) into an SBOM ([Annotate]) and writes the
+// enriched document back as CycloneDX ([EncodeCycloneDX]), compares two
+// SBOMs ([DiffSBOMs]), merges sub-system SBOMs ([Merge]), matches components
+// against OSV advisories offline and applies VEX, and contributes components
+// and SOUP records to the [trace] graph ([Contribution]).
+//
+// # Reading
+//
+// [Decode] tells the formats apart; [DecodeCycloneDXJSON],
+// [DecodeCycloneDXXML] and [DecodeSPDXJSON] read one format. Every decoder
+// takes a context and an io.Reader, enforces [DecodeOptions] size and depth
+// limits (256 MiB and 64 levels by default) and reports a malformed or
+// truncated document as a [*DecodeError] with line and column. A spec
+// version it does not know is reported ([ErrUnsupportedSpecVersion]), never
+// guessed.
 //
 // # Present, declared unknown and missing
 //
@@ -20,24 +32,67 @@
 // carry a [Declaration] next to the text, and their State method returns
 // [StatePresent], [StateUnknown], [StateNone] or [StateMissing]. Licences
 // use [Component.LicensesDeclared] in the same way. Profiles count a
-// declared unknown as an answer where the profile allows it (CISA 2025
-// draft: a declared unknown complies but must be distinguishable from an
-// omission) and an omission never as one.
+// declared unknown as an answer (the CISA minimum elements require it to be
+// distinguishable from an omission) and an omission never as one.
 //
 // # Provenance
 //
 // Every component records where it was read from ([Origin]: the document,
-// its format and the path of the record inside it). When SBOMs are merged,
-// fields that came from another document than the component's first record
-// get their own origin; [Component.OriginOf] answers for any field.
+// its format and the path of the record inside it). When SBOMs are merged
+// or annotated, fields that came from another document or a SOUP record get
+// their own origin; [Component.OriginOf] answers for any field.
+//
+// # Compliance checks
+//
+// A [Profile] is data: a list of [Check] values, each a trace rule with an
+// ID, a version, a severity, the clause it rests on and a function judging
+// one component or the document. [CheckProfile] runs them through
+// [trace.Check], so severities can be overridden and findings waived. IDs:
+//
+//	SBOM-001                 schema-valid for the declared version (Validator)
+//	SBOM-002                 unique bom-refs, no dangling dependency refs
+//	SBOM-003.identifiers     well-formed purl and CPE
+//	SBOM-010.supplier/.name/.version/.identifier   NTIA data fields, three-valued
+//	SBOM-011                 completeness declared (known unknowns)
+//	SBOM-012, SBOM-012.primary   dependency relationships
+//	SBOM-013, SBOM-014, SBOM-015 author, RFC 3339 timestamp, primary component
+//	SBOM-016, SBOM-017       hash per component; licence of the primary (CISA)
+//	SBOM-020, SBOM-021       FDA level of support / end of support; past end of support
+//	SBOM-030.data, SBOM-030  FDA vulnerability assessment supplied and complete
+//	SBOM-031, SBOM-032       open KEV vulnerability; components not assessable
+//	SBOM-040.*               BSI TR-03183-2 v2.1.0 fields
+//	SBOM-050, SBOM-051       SOUP records key components; SOUP is used (SOUPRules)
+//
+// # The submission SBOM
+//
+// [Annotate] adds the SOUP record of each component as properties in the
+// medtrace namespace ([PropSOUPID] and the following constants) and
+// replaces the document's support information with the record's; the
+// end-of-support date is also written as the CycloneDX taxonomy property
+// cdx:lifecycle:milestone:endOfSupport. [EncodeCycloneDX] keeps everything
+// of the source document the model does not carry.
 //
 // # Limitations
 //
-// CycloneDX 1.7 is read, written and validated with the 1.7 schema that
-// cyclonedx-go v0.12.0 ships; the 1.7 conformance files of the
-// specification are not in the test corpus. Unknown spec versions are
-// reported as errors ([ErrUnsupportedSpecVersion]), never guessed. XML
-// documents are validated through their JSON equivalent, so XML-only
-// constraints of the XSD that the JSON schema does not express are checked
-// only where this package adds its own checks. SPDX 3 is not read.
+//   - CycloneDX 1.7 is read, written and validated with the 1.7 schema that
+//     cyclonedx-go v0.12.0 ships; its cryptography-defs schema is replaced by
+//     a reduced stand-in (any string for algorithm families and curves), and
+//     the specification's 1.7 conformance files are not in the test corpus.
+//   - XML is validated through its JSON equivalent plus this package's
+//     checks of what the JSON form cannot show (required attributes and
+//     elements, single-valued elements, unique bom-refs). Other XSD-only
+//     constraints are not checked; valid-attestation-1.6.xml is misjudged
+//     because cyclonedx-go reads its text references as empty.
+//   - cyclonedx-go v0.12.0 cannot read declarations.evidence[].data[]
+//     .classification as the 1.6 schema writes it (a string), so such
+//     attestation documents fail to decode.
+//   - Writing drops JSF signatures (a rewritten document no longer matches
+//     them). Writing an older spec version than the source loses what the
+//     older version cannot hold.
+//   - SPDX 3 is not read; SPDX 2.2 is read through tools-golang's
+//     conversion. SPDX CONTAINS relationships count as dependencies.
+//   - Version order in diffs follows the purl's OSV ecosystem where
+//     osv-scalibr knows one and a generic dotted order otherwise.
+//   - The BSI/FDA conflict report (reference SBOM-041) and the CISA 2025
+//     draft elements are not encoded.
 package sbom

@@ -142,11 +142,11 @@ func (r *ProfileReport) Summary() string {
 		if !ok {
 			continue
 		}
-		mark := "ok  "
+		mark := "ok"
 		if k.Covered < k.Total {
-			mark = string(c.Severity)[:4]
+			mark = strings.ToUpper(string(c.Severity))
 		}
-		fmt.Fprintf(&b, "  %s %-22s %d/%d %s: %s\n", mark, c.ID, k.Covered, k.Total, c.Scope, c.Summary)
+		fmt.Fprintf(&b, "  %-7s %-28s %5d/%-5d %-9s %s\n", mark, c.ID, k.Covered, k.Total, c.Scope, c.Summary)
 	}
 	return b.String()
 }

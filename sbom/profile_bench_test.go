@@ -49,3 +49,35 @@ func BenchmarkDecodeAndProfile(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeProfileRatio runs both measurements alternately in each
+// iteration, so that load on a shared machine affects them alike, and
+// reports the ratio of decode+profile to plain decoding (target ≤ 1.5).
+func BenchmarkDecodeProfileRatio(b *testing.B) {
+	data := syntheticCycloneDX(b, 10_000)
+	ctx := context.Background()
+	profile := FDA()
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	var plain, ours time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		bom := new(cdx.BOM)
+		if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(bom); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		s, err := DecodeCycloneDXJSON(ctx, bytes.NewReader(data), DecodeOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := CheckProfile(ctx, Input{SBOM: s, Now: now, Vulnerabilities: &VulnerabilityData{}}, profile, trace.CheckOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		plain += t1.Sub(t0)
+		ours += t2.Sub(t1)
+	}
+	b.ReportMetric(float64(ours)/float64(plain), "ratio")
+	b.ReportMetric(float64(plain.Nanoseconds())/float64(b.N), "plain-ns/op")
+	b.ReportMetric(float64(ours.Nanoseconds())/float64(b.N), "profiled-ns/op")
+}

@@ -289,3 +289,17 @@ func TestProfileOnRealFile(t *testing.T) {
 	assert.Zero(t, cov["SBOM-010.supplier"].Covered)
 	assert.Equal(t, 0, cov["SBOM-013"].Covered)
 }
+
+func TestProfileSummaryGolden(t *testing.T) {
+	s, recs := laravelWithSOUP(t)
+	annotated, _, err := Annotate(s, recs)
+	require.NoError(t, err)
+	var b strings.Builder
+	for _, p := range allProfiles() {
+		rep := runProfile(t, annotated, p, &VulnerabilityData{Unassessed: []UnassessedComponent{
+			{Component: "pkg:composer/asm89/stack-cors@1.3.0", Reason: "no OSV ecosystem for this purl"}}})
+		b.WriteString(rep.Summary())
+		b.WriteString("\n")
+	}
+	golden(t, "laravel-profiles.txt", []byte(b.String()))
+}

@@ -56,8 +56,13 @@ const (
 // tools ("actively maintained", "Actively-Maintained", "abandoned"). It
 // returns "" and false for anything else.
 func ParseSupportLevel(s string) (SupportLevel, bool) {
-	n := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
-	switch n {
+	n := []byte(strings.ToLower(strings.TrimSpace(s)))
+	for i, c := range n {
+		if c == ' ' || c == '_' {
+			n[i] = '-'
+		}
+	}
+	switch string(n) {
 	case "actively-maintained", "active", "maintained", "supported":
 		return SupportActive, true
 	case "no-longer-maintained", "unmaintained", "not-maintained":
