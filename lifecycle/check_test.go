@@ -3,11 +3,14 @@ package lifecycle
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -95,4 +98,25 @@ func TestCheckBadInput(t *testing.T) {
 			_, _ = p.Gaps(nil, ClassA)
 		})
 	})
+}
+
+func TestCheckComposesSecurity(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "security", "testdata", "pump.yaml"))
+	require.NoError(t, err)
+	defer f.Close()
+	sec, err := security.DecodeFile(context.Background(), f, security.DecodeOptions{})
+	require.NoError(t, err)
+	p := pumpProject()
+	p.Security = sec
+	res, _ := p.Check(context.Background(), CheckOptions{})
+	require.NotNil(t, res)
+	for _, id := range []string{"SEC-014", "SEC-015"} {
+		_, ok := coverageOf(res, id)
+		assert.True(t, ok, "security rule %s ran", id)
+	}
+	p.Security = nil
+	res, err = p.Check(context.Background(), CheckOptions{})
+	require.NoError(t, err)
+	_, ok := coverageOf(res, "SEC-014")
+	assert.False(t, ok)
 }
