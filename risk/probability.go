@@ -45,7 +45,7 @@ func (p Probability) IsZero() bool { return p == "" }
 // The value is not range-checked; a level name returns false.
 func (p Probability) Number() (float64, bool) {
 	s := strings.TrimSpace(string(p))
-	if s == "" {
+	if s == "" || !numberLike(s) {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(s, 64)
@@ -53,6 +53,16 @@ func (p Probability) Number() (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// numberLike reports whether s may be a number for strconv.ParseFloat; it
+// spares level names the cost of a failed parse.
+func numberLike(s string) bool {
+	switch c := s[0]; {
+	case c >= '0' && c <= '9', c == '.', c == '+', c == '-':
+		return true
+	}
+	return strings.EqualFold(s, "inf") || strings.EqualFold(s, "infinity") || strings.EqualFold(s, "nan")
 }
 
 // Numeric reports whether p is written as a number.
