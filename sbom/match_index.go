@@ -53,6 +53,7 @@ type IndexProblem struct {
 type Index struct {
 	advs     []Advisory
 	groups   []osvVulnGroup
+	groupOf  map[string]int32 // every ID and alias → group
 	advGroup []int32
 	byPkg    map[string][]*osvCandidate
 	// ecosystems holds the base ecosystems the data covers.
@@ -88,6 +89,13 @@ func BuildIndex(ctx context.Context, advisories []Advisory, opts IndexOptions) (
 		}
 	}
 	ix.groups, ix.advGroup = osvJoinAliases(ix.advs)
+	ix.groupOf = make(map[string]int32, len(ix.groups))
+	for g := range ix.groups {
+		ix.groupOf[ix.groups[g].id] = int32(g)
+		for _, id := range ix.groups[g].ids {
+			ix.groupOf[id] = int32(g)
+		}
+	}
 	h := sha256.New()
 	for i := range ix.advs {
 		if i%1024 == 0 {
@@ -183,11 +191,9 @@ func (ix *Index) Advisory(id string) (Advisory, bool) {
 // Vulnerability returns the canonical ID of the vulnerability an advisory
 // ID or alias belongs to, and the other IDs of that vulnerability.
 func (ix *Index) Vulnerability(id string) (canonical string, aliases []string, ok bool) {
-	for g := range ix.groups {
-		grp := &ix.groups[g]
-		if grp.id == id || slices.Contains(grp.ids, id) {
-			return grp.id, slices.Clone(grp.ids), true
-		}
+	g, ok := ix.groupOf[id]
+	if !ok {
+		return "", nil, false
 	}
-	return "", nil, false
+	return ix.groups[g].id, slices.Clone(ix.groups[g].ids), true
 }

@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -58,9 +59,21 @@ type VEXApplication struct {
 	Unused []string `json:"unused,omitempty"`
 }
 
-type vexCandidate struct {
-	out      VEXOutcome
-	doc, idx int
+// vexIndexStatements maps every vulnerability name and alias of the
+// statements to their (document, statement) positions, in order.
+func vexIndexStatements(docs []*VEXDocument) map[string][][2]int {
+	byName := make(map[string][][2]int)
+	for d, doc := range docs {
+		for s := range doc.Statements {
+			st := &doc.Statements[s]
+			for _, name := range append([]string{st.Vulnerability}, st.Aliases...) {
+				if name != "" {
+					byName[name] = append(byName[name], [2]int{d, s})
+				}
+			}
+		}
+	}
+	return byName
 }
 
 // ApplyVEX applies the statements of docs to every match of rep. A
@@ -77,34 +90,37 @@ type vexCandidate struct {
 func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEXApplication {
 	out := &MatchReport{Snapshot: rep.Snapshot, Results: slices.Clone(rep.Results)}
 	app := &VEXApplication{Report: out, Unstated: []Unstated{}}
+	byName := vexIndexStatements(docs)
 	used := make(map[[2]int]bool)
+	var cands [][2]int
 	for i := range out.Results {
 		r := &out.Results[i]
 		r.Matches = slices.Clone(r.Matches)
 		for j := range r.Matches {
 			m := &r.Matches[j]
 			m.VEX = nil
-			var best *vexCandidate
-			for d, doc := range docs {
-				for s := range doc.Statements {
-					st := &doc.Statements[s]
-					status, ok := vexStatementApplies(st, m, r, opts)
-					if !ok {
-						continue
-					}
-					used[[2]int{d, s}] = true
-					c := &vexCandidate{doc: d, idx: s, out: VEXOutcome{Status: status,
-						Justification: st.Justification, ImpactStatement: st.ImpactStatement,
-						ActionStatement: st.ActionStatement, StatusNotes: st.StatusNotes,
-						Document: doc.ID, Statement: vexPath(st, s), Timestamp: st.Timestamp}}
-					if best == nil || !c.out.Timestamp.Before(best.out.Timestamp) {
-						best = c
-					}
+			cands = cands[:0]
+			for _, name := range append([]string{m.Vulnerability}, m.Aliases...) {
+				cands = append(cands, byName[name]...)
+			}
+			slices.SortFunc(cands, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+			cands = slices.Compact(cands)
+			var best *VEXOutcome
+			for _, ref := range cands {
+				doc, st := docs[ref[0]], &docs[ref[0]].Statements[ref[1]]
+				status, ok := vexStatementApplies(st, m, r, opts)
+				if !ok {
+					continue
+				}
+				used[ref] = true
+				if best == nil || !st.Timestamp.Before(best.Timestamp) {
+					best = &VEXOutcome{Status: status, Justification: st.Justification,
+						ImpactStatement: st.ImpactStatement, ActionStatement: st.ActionStatement,
+						StatusNotes: st.StatusNotes, Document: doc.ID, Statement: vexPath(st, ref[1]), Timestamp: st.Timestamp}
 				}
 			}
 			if best != nil {
-				o := best.out
-				m.VEX = &o
+				m.VEX = best
 			} else {
 				app.Unstated = append(app.Unstated, Unstated{Component: r.Component, Vulnerability: m.Vulnerability})
 			}
