@@ -79,7 +79,7 @@ func (f *File) Contribute(b *trace.Builder) error {
 			b.AddLink(trace.Link{From: r.ID, Type: trace.Reviews, To: to, Pos: r.Pos})
 		}
 	}
-	return problems(f.Validate())
+	return problems(ix.validate())
 }
 
 // allow declares the kind pairs of the links the risk file records.

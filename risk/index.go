@@ -20,6 +20,8 @@ type index struct {
 	harmSev     map[trace.ID]Rating
 	mitigatedBy map[trace.ID][]int // situation → control indices, in control ID order
 	benefitRisk map[trace.ID][]int // situation → benefit-risk indices, in file order
+
+	benefitRiskByID map[trace.ID]int
 }
 
 func newIndex(f *File) *index {
@@ -62,7 +64,11 @@ func newIndex(f *File) *index {
 		}
 	}
 	ix.benefitRisk = map[trace.ID][]int{}
+	ix.benefitRiskByID = make(map[trace.ID]int, len(f.BenefitRisk))
 	for bi := range f.BenefitRisk {
+		if _, dup := ix.benefitRiskByID[f.BenefitRisk[bi].ID]; !dup {
+			ix.benefitRiskByID[f.BenefitRisk[bi].ID] = bi
+		}
 		for _, s := range f.BenefitRisk[bi].Situations {
 			ix.benefitRisk[s] = appendOnce(ix.benefitRisk[s], bi)
 		}

@@ -62,10 +62,8 @@ func (rs *ruleSet) benefitRiskRule() trace.Rule {
 }
 
 func (rs *ruleSet) benefitRisk(id trace.ID) *BenefitRisk {
-	for i := range rs.f.BenefitRisk {
-		if rs.f.BenefitRisk[i].ID == id {
-			return &rs.f.BenefitRisk[i]
-		}
+	if i, ok := rs.ix.benefitRiskByID[id]; ok {
+		return &rs.f.BenefitRisk[i]
 	}
 	return nil
 }

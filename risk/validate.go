@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -42,10 +41,12 @@ func (r recordRef) path() string {
 // Validate reports malformed input. Missing work (an unestimated situation,
 // a control without a requirement) is left to the rules (Rules), which report
 // it as findings; a record that Validate accepts may still fail them.
-func (f *File) Validate() error {
+func (f *File) Validate() error { return newIndex(f).validate() }
+
+func (ix *index) validate() error {
+	f := ix.f
 	v := &validator{seen: map[trace.ID]recordRef{}}
 	v.validatePlan(&f.Plan)
-	ix := newIndex(f)
 	for hi := range f.Hazards {
 		h := &f.Hazards[hi]
 		rec := v.record(at("hazards", hi, h.ID, h.Pos))
@@ -126,7 +127,7 @@ func (v *validator) validateOverall(ix *index, o *Overall) {
 		v.enum(rec, "outcome", string(o.Outcome), "acceptable, unacceptable")
 	}
 	if o.BenefitRisk != "" {
-		if !slices.ContainsFunc(ix.f.BenefitRisk, func(b BenefitRisk) bool { return b.ID == o.BenefitRisk }) {
+		if _, ok := ix.benefitRiskByID[o.BenefitRisk]; !ok {
 			v.add(rec, "benefitRisk", ErrUnknownReference, "no benefit-risk analysis has ID %q", o.BenefitRisk)
 		}
 	}
