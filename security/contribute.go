@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -122,7 +123,7 @@ func allowLinks(b *trace.Builder) {
 	b.Allow(FlowsTo, KindDataFlow, KindElement)
 	b.Allow(Handles, KindElement, KindAsset)
 	b.Allow(Handles, KindDataFlow, KindAsset)
-	b.Allow(trace.Uses, KindElement, KindComponent)
+	b.Allow(trace.Uses, KindElement, sbom.KindComponent)
 	b.Allow(trace.Targets, KindThreat, KindAsset, KindElement, KindDataFlow, KindTrustBoundary)
 	b.Allow(trace.Causes, KindThreat, risk.KindSituation, risk.KindHazard)
 	b.Allow(trace.Causes, KindRisk, risk.KindSituation, risk.KindHazard)
@@ -131,12 +132,12 @@ func allowLinks(b *trace.Builder) {
 	b.Allow(trace.ImplementedBy, KindControl, KindRequirement)
 	b.Allow(trace.Introduces, KindControl, risk.KindHazard, risk.KindSituation)
 	b.Allow(trace.Verifies, KindTest, KindControl)
-	b.Allow(Assesses, KindRisk, KindThreat, KindVulnerability)
+	b.Allow(Assesses, KindRisk, KindThreat, sbom.KindVulnerability)
 	b.Allow(TrackedBy, KindRisk, KindChangeRequest)
-	b.Allow(HasLeaf, KindAttackTree, KindThreat, KindVulnerability)
+	b.Allow(HasLeaf, KindAttackTree, KindThreat, sbom.KindVulnerability)
 	b.Allow(trace.Relates, KindPastaStage, KindThreatModel, KindAsset, KindElement, KindDataFlow,
 		KindTrustBoundary, KindThreat, KindControl, KindRisk, KindAttackTree, KindPastaStage,
-		KindVulnerability, KindComponent, risk.KindSituation, risk.KindHazard)
+		sbom.KindVulnerability, sbom.KindComponent, risk.KindSituation, risk.KindHazard)
 }
 
 // fingerprint hashes a record's JSON form (positions are not part of it).

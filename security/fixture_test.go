@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -108,9 +109,9 @@ func others(noTest ...trace.ID) trace.Contributor {
 		b.AddItem(trace.Item{ID: "HS-001", Kind: risk.KindSituation, Title: "Unintended bolus", Attrs: map[string]string{"residual-region": "acceptable"}})
 		b.AddItem(trace.Item{ID: "REQ-SEC-1", Kind: KindRequirement, Title: "Security requirements"})
 		b.AddItem(trace.Item{ID: "TST-PEN", Kind: KindTest, Title: "Penetration test", Attrs: map[string]string{"type": "penetration"}})
-		b.AddItem(trace.Item{ID: "CVE-2026-0001", Kind: KindVulnerability, Title: "BLE stack overflow"})
-		b.AddItem(trace.Item{ID: "CVE-2026-0002", Kind: KindVulnerability, Title: "Login endpoint flooding"})
-		b.AddItem(trace.Item{ID: "pkg:generic/rtos@2.1", Kind: KindComponent, Title: "RTOS"})
+		b.AddItem(trace.Item{ID: "CVE-2026-0001", Kind: sbom.KindVulnerability, Title: "BLE stack overflow"})
+		b.AddItem(trace.Item{ID: "CVE-2026-0002", Kind: sbom.KindVulnerability, Title: "Login endpoint flooding"})
+		b.AddItem(trace.Item{ID: "pkg:generic/rtos@2.1", Kind: sbom.KindComponent, Title: "RTOS"})
 		b.AddItem(trace.Item{ID: "RC-STOP", Kind: risk.KindControl, Title: "Emergency stop", Attrs: map[string]string{AttrAttackSurface: "true"}})
 		b.AddItem(trace.Item{ID: "CR-001", Kind: KindChangeRequest, Title: "Patch RTOS"})
 		for _, c := range ControlCategories() {

@@ -32,13 +32,10 @@ const (
 	KindAttackTree trace.Kind = "attack-tree"
 )
 
-// Kinds owned by other packages that security records link to. Each has the
-// same string as the owning package's constant.
+// Kinds owned by package lifecycle (a higher floor) that security records
+// link to, with the same strings as lifecycle's constants. Kinds of risk and
+// sbom are used through those packages' constants.
 const (
-	// KindComponent is owned by package sbom.
-	KindComponent trace.Kind = "component"
-	// KindVulnerability is owned by package sbom.
-	KindVulnerability trace.Kind = "vulnerability"
 	// KindRequirement is owned by package lifecycle.
 	KindRequirement trace.Kind = "requirement"
 	// KindTest is owned by package lifecycle; its attribute "type" names the

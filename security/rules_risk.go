@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -91,7 +92,7 @@ func ruleVulnerabilityAssessed() trace.Rule {
 	m := meta("SEC-072", trace.Error, "FDA premarket cybersecurity guidance (2023) V.A.4",
 		"each known vulnerability of a component is assessed for safety and security in a security risk record")
 	m.Message = "vulnerability {id} is assessed in no security risk record; assess its exploitability in this device and its patient-harm impact"
-	return trace.LinkRule{RuleMeta: m, Kind: KindVulnerability, Link: Assesses, Dir: trace.In, To: []trace.Kind{KindRisk}}
+	return trace.LinkRule{RuleMeta: m, Kind: sbom.KindVulnerability, Link: Assesses, Dir: trace.In, To: []trace.Kind{KindRisk}}
 }
 
 // ruleVulnerabilityDisposed is SEC-074: a security risk that assesses a
@@ -104,7 +105,7 @@ func ruleVulnerabilityDisposed() trace.Rule {
 			"a vulnerability's security risk is controlled by a security control, closed by a VEX not_affected justification, or tied to a change request"),
 		Fn: func(g *trace.Graph, r *trace.Recorder) {
 			for it := range g.OfKind(KindRisk) {
-				if len(linked(g, it.ID, trace.Out, Assesses, KindVulnerability)) == 0 {
+				if len(linked(g, it.ID, trace.Out, Assesses, sbom.KindVulnerability)) == 0 {
 					continue
 				}
 				notAffected := it.Attr(AttrVEXStatus) == string(VEXNotAffected) && it.Attr(AttrVEXJustification) != ""

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -66,7 +67,7 @@ func DraftRisks(matches []VulnerabilityMatch, opts DraftOptions) []Risk {
 			byVuln[m.Vulnerability] = r
 		}
 		r.Components = append(r.Components, m.Components...)
-		if m.VEX != nil && r.VEX == nil {
+		if m.VEX != nil && (r.VEX == nil || vexRank(m.VEX.Status) > vexRank(r.VEX.Status)) {
 			v := *m.VEX
 			r.VEX = &v
 		}
@@ -84,6 +85,46 @@ func DraftRisks(matches []VulnerabilityMatch, opts DraftOptions) []Risk {
 	return out
 }
 
+// vexRank orders VEX statuses by how much they leave to do, so a draft
+// keeps the most severe statement over its components.
+func vexRank(s VEXStatus) int {
+	switch s {
+	case VEXAffected:
+		return 4
+	case VEXUnderInvestigation:
+		return 3
+	case VEXFixed:
+		return 2
+	case VEXNotAffected:
+		return 1
+	}
+	return 0
+}
+
+// MatchesFromReport reads the vulnerability matches of an sbom match report
+// (after sbom.ApplyVEX, if VEX documents apply): one VulnerabilityMatch per
+// matched (component, vulnerability), in report order. Components that
+// could not be assessed are not matches; sbom's own checks report them.
+func MatchesFromReport(rep *sbom.MatchReport) []VulnerabilityMatch {
+	if rep == nil {
+		return nil
+	}
+	var out []VulnerabilityMatch
+	for i := range rep.Results {
+		res := &rep.Results[i]
+		for _, m := range res.Matches {
+			vm := VulnerabilityMatch{Vulnerability: trace.ID(m.Vulnerability), Aliases: slices.Clone(m.Aliases),
+				Summary: m.Summary, Components: []trace.ID{trace.ID(res.Component)}}
+			if m.VEX != nil {
+				vm.VEX = &VEX{Status: VEXStatus(m.VEX.Status), Justification: VEXJustification(m.VEX.Justification),
+					Statement: m.VEX.ImpactStatement}
+			}
+			out = append(out, vm)
+		}
+	}
+	return out
+}
+
 // Reevaluate returns what a vulnerability touches in the graph and must be
 // re-evaluated: the elements hosting the affected components, the threats
 // on those elements, the security risks assessing those threats or the
@@ -97,7 +138,7 @@ func Reevaluate(g *trace.Graph, vuln trace.ID) []trace.ID {
 		}
 	}
 	var threats, risks []trace.ID
-	for _, c := range linked(g, vuln, trace.Out, trace.Affects, KindComponent) {
+	for _, c := range linked(g, vuln, trace.Out, trace.Affects, sbom.KindComponent) {
 		for _, e := range linked(g, c, trace.In, trace.Uses, KindElement) {
 			add(e)
 			ts := linked(g, e, trace.In, trace.Targets, KindThreat)
