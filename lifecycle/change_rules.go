@@ -83,3 +83,34 @@ func ChangeResolvesRule() trace.Rule {
 	}, Kind: KindChangeRequest, Where: func(it trace.Item) bool { return ChangeOrigin(it.Attr("origin")) == OriginProblem },
 		Link: trace.Resolves, Dir: trace.Out, To: []trace.Kind{KindProblemReport}}
 }
+
+// ChangeInterferenceRule (CHG-006) requires the risk analysis of a change to
+// a class B or C system to assess the change's effect on existing risk
+// controls (IEC 62304:2006+A1:2015 7.4.2). The class is the one declared on
+// the software system record.
+func ChangeInterferenceRule() trace.Rule {
+	return trace.FuncRule{RuleMeta: trace.RuleMeta{
+		ID: "CHG-006", Version: 1, Severity: trace.Error, Clause: pmClause + "7.4.2",
+		Summary: "the risk analysis of a change to a class B or C system assesses interference with existing risk controls",
+	}, Fn: func(g *trace.Graph, r *trace.Recorder) {
+		classBC := false
+		for sys := range g.OfKind(KindSystem) {
+			if c := Class(sys.Attr("class")); c == ClassB || c == ClassC {
+				classBC = true
+			}
+		}
+		if !classBC {
+			return
+		}
+		for it := range g.OfKind(KindChangeRequest) {
+			if it.Attr("riskAnalysis") != "true" {
+				continue // CHG-001 reports the missing analysis
+			}
+			if it.Attr("interference") != "true" {
+				r.Failf(it.ID, "the risk analysis of change request %s does not assess interference with existing risk controls (7.4.2)", it.ID)
+				continue
+			}
+			r.Pass(it.ID)
+		}
+	}}
+}

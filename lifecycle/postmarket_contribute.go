@@ -130,8 +130,11 @@ func contributeChange(b *trace.Builder, c *ChangeRequest) {
 	attrs := map[string]string{"state": string(c.State), "origin": string(c.Origin)}
 	setAttr(attrs, "requested", dayString(c.Requested))
 	setAttr(attrs, "release", string(c.Release))
-	if c.RiskAnalysis != nil {
+	if ra := c.RiskAnalysis; ra != nil {
 		attrs["riskAnalysis"] = "true"
+		if strings.TrimSpace(ra.Interference) != "" {
+			attrs["interference"] = "true"
+		}
 	}
 	if c.Approval != nil {
 		attrs["approved"] = "true"

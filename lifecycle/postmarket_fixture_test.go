@@ -86,7 +86,8 @@ func pmProject() *Project {
 	}
 	p.ChangeRequests = []ChangeRequest{{ID: "CR-1", Title: "Apply limiter on restart", Requested: pmAt(12),
 		Origin: OriginProblem, State: ChangeReleased, Resolves: []trace.ID{"PR-1"}, Changes: []trace.ID{"ITM-1"},
-		RiskAnalysis: &ChangeRiskAnalysis{At: pmAt(13), By: "RM", Conclusion: "no new causes; limiter control restored"},
+		RiskAnalysis: &ChangeRiskAnalysis{At: pmAt(13), By: "RM", Conclusion: "no new causes; limiter control restored",
+			Interference: "the limiter is the control; restored, no other control touched"},
 		Approval:     &Approval{By: "CCB", At: pmAt(14)},
 		Verification: []trace.ID{"TST-1"}, Release: "REL-1.1"}}
 	p.Releases = []Release{

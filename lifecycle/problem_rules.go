@@ -10,7 +10,7 @@ import (
 func MaintenanceRules() []trace.Rule {
 	return []trace.Rule{
 		ChangeRiskAnalysisRule(), ChangeApprovalRule(), ChangeItemsRule(), ChangeVerificationRule(),
-		ChangeResolvesRule(),
+		ChangeResolvesRule(), ChangeInterferenceRule(),
 		SignalEvaluatedRule(),
 		ProblemResolvedRule(), ProblemSafetyRule(), ProblemVerifiedRule(), ProblemAdvisedRule(),
 		AnomalyEvaluatedRule(), ReleaseItemsRule(),

@@ -47,6 +47,9 @@ func TestMaintenanceRulesFire(t *testing.T) {
 		{"REL-002 release without items", ReleaseItemsRule(), func(p *Project) {
 			p.Releases[0].Items = nil
 		}, "REL-1.0", "contains no configuration item"},
+		{"CHG-006 class B change without interference assessment", ChangeInterferenceRule(), func(p *Project) {
+			p.ChangeRequests[0].RiskAnalysis.Interference = ""
+		}, "CR-1", "does not assess interference"},
 		{"CHG-001 approved without risk analysis", ChangeRiskAnalysisRule(), func(p *Project) {
 			p.ChangeRequests[0].RiskAnalysis = nil
 		}, "CR-1", "without a risk analysis"},

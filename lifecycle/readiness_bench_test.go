@@ -36,7 +36,7 @@ func synthPostMarket(p *Project, g *trace.Graph, n int) {
 			pr.Verification = &ResolutionVerification{At: day, By: "QA", Tests: []trace.ID{p.Tests[i%len(p.Tests)].ID}}
 			p.ChangeRequests = append(p.ChangeRequests, ChangeRequest{ID: trace.ID(fmt.Sprintf("CR-%06d", i)), Title: "Fix",
 				Requested: day, Origin: OriginProblem, State: ChangeVerified, Resolves: []trace.ID{pid}, Changes: []trace.ID{item},
-				RiskAnalysis: &ChangeRiskAnalysis{At: day, By: "RM", Conclusion: "no new causes"},
+				RiskAnalysis: &ChangeRiskAnalysis{At: day, By: "RM", Conclusion: "no new causes", Interference: "none"},
 				Approval:     &Approval{By: "CCB", At: day}, Verification: pr.Verification.Tests, Release: candidate.ID})
 		} else {
 			pr.State, pr.Reason = ProblemDeferred, "next release"
