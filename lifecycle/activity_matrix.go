@@ -40,12 +40,22 @@ func resultOf(testType TestType) RecordQuery {
 }
 
 // matrix2015 is the requirements-by-class matrix of IEC 62304:2006+A1:2015
-// (titles and outputs paraphrased).
+// (titles and outputs paraphrased), in clause order.
 func matrix2015() []Activity {
-	a := func(clause, title string, cls []Class, outputs string, e ev) Activity {
-		return Activity{Clause: clause, Title: title, Classes: cls, Outputs: outputs, Evidence: e}
-	}
-	rows := []Activity{
+	rows := planningToDesign()
+	rows = append(rows, implementationToRelease()...)
+	return append(rows, maintenanceToProblems()...)
+}
+
+// act builds one row of the matrix.
+func act(clause, title string, cls []Class, outputs string, e ev) Activity {
+	return Activity{Clause: clause, Title: title, Classes: cls, Outputs: outputs, Evidence: e}
+}
+
+// planningToDesign holds clauses 4 and 5.1 to 5.4.
+func planningToDesign() []Activity {
+	a := act
+	return []Activity{
 		a("4.1", "Quality management system", abc(), "reference to the QMS (e.g. ISO 13485)", ev{}),
 		a("4.2", "Risk management", abc(), "an ISO 14971 risk management process", docs(DocRiskManagementPlan).with(kind(risk.KindPlan))),
 		a("4.3", "Software safety classification", abc(), "class of the software system and items with rationale", recs(kindWhere(KindSystem, "class", string(ClassA)), kindWhere(KindSystem, "class", string(ClassB)), kindWhere(KindSystem, "class", string(ClassC)))),
@@ -78,6 +88,13 @@ func matrix2015() []Activity {
 		a("5.4.2", "Detailed design of each unit", c(), "design per unit", docs(DocDetailedDesign)),
 		a("5.4.3", "Detailed design of interfaces", c(), "interfaces of units", recs(linked(KindInterface, Connects, KindUnit))),
 		a("5.4.4", "Verify detailed design", c(), "detailed design review", recs(linked(KindDesignReview, trace.Reviews, KindUnit))),
+	}
+}
+
+// implementationToRelease holds clauses 5.5 to 5.8.
+func implementationToRelease() []Activity {
+	a := act
+	return []Activity{
 		a("5.5.1", "Implement each unit", abc(), "source code under configuration management", recs(kind(KindUnit), kind(KindItem))),
 		a("5.5.2", "Unit verification process", bc(), "strategies, methods and procedures for unit verification", docs(DocVerificationPlan)),
 		a("5.5.3", "Unit acceptance criteria", bc(), "acceptance criteria per unit", ev{}),
@@ -104,6 +121,13 @@ func matrix2015() []Activity {
 		a("5.8.6", "Activities and tasks complete", bc(), "checklist against the plan", recs(kind(kindRelease))),
 		a("5.8.7", "Archive software", abc(), "software, configuration items and documentation archived", ev{}),
 		a("5.8.8", "Reliable delivery", abc(), "delivery without corruption or unauthorised change", ev{}),
+	}
+}
+
+// maintenanceToProblems holds clauses 6 to 9.
+func maintenanceToProblems() []Activity {
+	a := act
+	return []Activity{
 		a("6.1", "Software maintenance plan", abc(), "feedback, problem criteria, risk, problem resolution, CM, SOUP policy", docs(DocMaintenancePlan)),
 		a("6.2.1.1", "Monitor feedback", abc(), "feedback log", recs(kind(kindSignal))),
 		a("6.2.1.2", "Document and evaluate feedback", abc(), "problem reports from feedback", recs(linked(kindSignal, trace.Raises, kindProblem))),
@@ -142,5 +166,4 @@ func matrix2015() []Activity {
 		a("9.7", "Verify software problem resolution", abc(), "problem closed, trend reversed, no new problems", recs(kind(kindProblem))),
 		a("9.8", "Test documentation contents", abc(), "retest records with 5.7.5 contents", recs(kind(KindTestResult))),
 	}
-	return rows
 }
