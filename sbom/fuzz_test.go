@@ -86,3 +86,27 @@ func FuzzValidateJSON(f *testing.F) {
 }
 
 func readTestdataF(f *testing.F, parts ...string) []byte { return readTestdata(f, parts...) }
+
+func FuzzValidateXML(f *testing.F) {
+	v := NewValidator()
+	for _, s := range [][]byte{
+		readTestdataF(f, "cyclonedx-spec", "1.6", "valid-bom-1.6.xml"),
+		readTestdataF(f, "cyclonedx-spec", "1.5", "invalid-component-ref-1.5.xml"),
+		[]byte(`<bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component/></components></bom>`),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = v.ValidateXML(context.Background(), bytes.NewReader(data), limits())
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	fuzzDecoder(f, func(ctx context.Context, b []byte) (*SBOM, error) {
+		return Decode(ctx, bytes.NewReader(b), limits())
+	},
+		[]byte(`{"spdxVersion":"SPDX-2.3"}`),
+		[]byte(` <bom xmlns="http://cyclonedx.org/schema/bom/1.6"/>`),
+		[]byte(`{"bomFormat":"CycloneDX","specVersion":"1.5"}`),
+	)
+}
