@@ -78,6 +78,9 @@ func DecodeCatalogue(ctx context.Context, r io.Reader, opts DecodeOptions) (*Cat
 // Extend returns a new catalogue holding c's types and rules followed by
 // those of more. A type name or rule ID defined twice is an error.
 func (c *Catalogue) Extend(more ...*Catalogue) (*Catalogue, error) {
+	if c == nil {
+		c = &Catalogue{}
+	}
 	out := &Catalogue{Name: c.Name, Version: c.Version, Source: c.Source, Licence: c.Licence}
 	out.ElementTypes = slices.Clone(c.ElementTypes)
 	out.Rules = slices.Clone(c.Rules)

@@ -96,6 +96,9 @@ const (
 // It also allows test -verifies-> security-control, which lifecycle records.
 // It returns the problems Validate finds as trace problems.
 func (f *File) Contribute(b *trace.Builder) error {
+	if f == nil || b == nil {
+		return nil
+	}
 	declareLinkTypes(b)
 	allowLinks(b)
 	var p problems

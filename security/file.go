@@ -62,6 +62,9 @@ func (f *File) evalOptions() EvaluateOptions {
 // (hazardous situations, requirements, vulnerabilities) are checked when
 // the graph is built.
 func (f *File) Validate() error {
+	if f == nil {
+		return fmt.Errorf("security: nil file: %w", ErrMissing)
+	}
 	var p problems
 	f.validate(&p)
 	return p.err()

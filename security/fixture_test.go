@@ -2,6 +2,7 @@ package security
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -18,7 +19,7 @@ var day = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 // pumpModel is a small insulin pump with a phone app and a cloud backend.
 func pumpModel() Model {
 	return Model{
-		ID: "TM-PUMP", Title: "Insulin pump system", Version: "1", Methods: []Method{MethodSTRIDE},
+		ID: "TM-PUMP", Title: "Insulin pump system", Version: "1", Methods: []Method{MethodSTRIDE, MethodPASTA},
 		ReviewedAt:  day,
 		CyberDevice: &CyberDevice{Software: true, Internet: true, Vulnerable: true, Rationale: "the app relays to a cloud"},
 		Exemptions: []Exemption{
@@ -100,6 +101,12 @@ func cleanFile(t testing.TB) *File {
 			Pre:  &Assessment{Method: AssessDirect, Exploitability: ExploitVeryHigh, Basis: "public endpoint", Impact: ImpactSerious},
 			Post: &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "rate limit not yet deployed", Impact: ImpactSerious}},
 	}
+	for i, s := range Stages() {
+		f.Pasta.Stages = append(f.Pasta.Stages, StageRecord{ID: trace.ID(fmt.Sprintf("PS-%d", i+1)), Stage: s,
+			Summary: "stage " + string(s), Scope: []trace.ID{"TM-PUMP"}})
+	}
+	f.Pasta.AttackTrees = []AttackTree{{ID: "AT-BOLUS", Goal: "unwanted bolus", Root: Node{Gate: GateAnd, Children: []Node{
+		{Label: "reach radio", Ref: spoof}, {Label: "exploit stack", Ref: "CVE-2026-0001"}}}}}
 	return f
 }
 

@@ -141,6 +141,9 @@ func (r *Rubric) Vector(a RubricAnswers) (string, []DataClass, error) {
 	if a.Rubric != r.Name || a.Version != r.Version {
 		return "", nil, fmt.Errorf("answers are for rubric %q version %q, not %q version %q", a.Rubric, a.Version, r.Name, r.Version)
 	}
+	if len(r.Questions) == 0 {
+		return "", nil, fmt.Errorf("rubric %q has no questions", r.Name)
+	}
 	byID := make(map[string]*Question, len(r.Questions))
 	for i := range r.Questions {
 		byID[r.Questions[i].ID] = &r.Questions[i]

@@ -36,6 +36,7 @@ func Rules(opts RuleOptions) []trace.Rule {
 		ruleCrossingFlow(),
 		ruleSTRIDECoverage(),
 		ruleCyberDevice(),
+		rulePastaStages(),
 		ruleAssessedBothSides(),
 		ruleUncontrolledPlan(opts),
 		ruleHarmLinked(),

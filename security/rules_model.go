@@ -2,6 +2,7 @@ package security
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,6 +155,40 @@ func ruleModelCoverage(opts RuleOptions) trace.Rule {
 					continue
 				}
 				r.Failf(it.ID, "threat model %s: %s", it.ID, strings.Join(problems, "; "))
+			}
+		},
+	}
+}
+
+// rulePastaStages is SEC-005: a threat model that names PASTA as its method
+// records each of the seven PASTA stages.
+func rulePastaStages() trace.Rule {
+	return trace.FuncRule{
+		RuleMeta: meta("SEC-005", trace.Warning, "FDA premarket cybersecurity guidance (2023) V.A.1",
+			"a threat model made with PASTA records all seven stages"),
+		Fn: func(g *trace.Graph, r *trace.Recorder) {
+			var have map[Stage]bool
+			for it := range g.OfKind(KindThreatModel) {
+				if !slices.Contains(splitList(it.Attr("methods")), string(MethodPASTA)) {
+					continue
+				}
+				if have == nil {
+					have = map[Stage]bool{}
+					for s := range g.OfKind(KindPastaStage) {
+						have[Stage(s.Attr("stage"))] = true
+					}
+				}
+				var missing []string
+				for _, s := range Stages() {
+					if !have[s] {
+						missing = append(missing, fmt.Sprintf("%d %s", s.Number(), s))
+					}
+				}
+				if len(missing) == 0 {
+					r.Pass(it.ID)
+					continue
+				}
+				r.Failf(it.ID, "threat model %s names PASTA but records no stage %s", it.ID, strings.Join(missing, ", "))
 			}
 		},
 	}

@@ -62,6 +62,7 @@ func TestRulesFire(t *testing.T) {
 			f.Threats = kept
 		}},
 		{rule: "SEC-004", item: "TM-PUMP", mutate: func(f *File) { f.Model.CyberDevice = nil }},
+		{rule: "SEC-005", item: "TM-PUMP", mutate: func(f *File) { f.Pasta.Stages = f.Pasta.Stages[1:] }},
 		{rule: "SEC-011", item: "SR-SPOOF", mutate: func(f *File) { f.Risks[0].Post = nil }},
 		{rule: "SEC-013", item: "SR-SPOOF", mutate: func(f *File) {
 			f.Risks[0].Post = &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "pairing is optional", Impact: ImpactCritical}

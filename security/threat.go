@@ -97,6 +97,9 @@ type GenerateOptions struct {
 // the conditional rules). Threats come back in ID order with status open.
 // The model must validate; every problem is reported at once.
 func Generate(ctx context.Context, m *Model, opts GenerateOptions) ([]Threat, error) {
+	if m == nil {
+		return nil, fmt.Errorf("security: Generate needs a model: %w", ErrMissing)
+	}
 	cat := opts.Catalogue
 	if cat == nil {
 		var err error

@@ -131,6 +131,9 @@ func MatchesFromReport(rep *sbom.MatchReport) []VulnerabilityMatch {
 // vulnerability, and the hazardous situations and hazards they cause; in ID
 // order without repeats.
 func Reevaluate(g *trace.Graph, vuln trace.ID) []trace.ID {
+	if g == nil {
+		return nil
+	}
 	seen := map[trace.ID]bool{}
 	add := func(ids ...trace.ID) {
 		for _, id := range ids {
