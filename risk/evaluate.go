@@ -100,7 +100,9 @@ func (a Assessment) External() bool {
 	return slices.ContainsFunc(a.Controls, func(c AppliedControl) bool { return c.External })
 }
 
-// Evaluation is the evaluation of every hazardous situation of a File.
+// Evaluation is the evaluation of every hazardous situation of a File. Its
+// slices may share storage with the File (an assessment's Causes are the
+// record's); treat both as read-only.
 type Evaluation struct {
 	// Policy is the plan's policy.
 	Policy Policy `json:"policy"`

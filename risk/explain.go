@@ -23,6 +23,11 @@ type Explanation struct {
 	// Severity and Probability are the plan's scales.
 	Severity    Scale `json:"severity"`
 	Probability Scale `json:"probability"`
+	// Reduction is the situation's record that further control was
+	// considered, if any.
+	Reduction *Justification `json:"reduction,omitempty"`
+	// Disclosure says where the residual risk is disclosed, if it is.
+	Disclosure string `json:"disclosure,omitempty"`
 	// Verdict says what the policy makes of the residual risk.
 	Verdict string `json:"verdict"`
 }
@@ -57,7 +62,7 @@ func (e *Evaluation) Explain(id trace.ID) (*Explanation, error) {
 func (ix *index) explain(a Assessment, s *Situation) *Explanation {
 	p := &ix.f.Plan
 	x := &Explanation{Assessment: a, Title: s.Title, Policy: p.Policy, Severity: p.Severity, Probability: p.Probability,
-		HarmTitles: map[trace.ID]string{}}
+		HarmTitles: map[trace.ID]string{}, Reduction: s.Reduction, Disclosure: s.Disclosure}
 	for _, he := range s.Harms {
 		if i, ok := ix.harm[he.Harm]; ok {
 			x.HarmTitles[he.Harm] = ix.f.Harms[i].Title
@@ -150,6 +155,12 @@ func (x *Explanation) String() string {
 	x.writeRisks(&b, x.Residual)
 	if len(x.BenefitRisk) > 0 {
 		fmt.Fprintf(&b, "benefit-risk: %s\n", joinIDs(x.BenefitRisk))
+	}
+	if x.Reduction != nil {
+		fmt.Fprintf(&b, "further control considered: %s: %s\n", x.Reduction.Basis, x.Reduction.Text)
+	}
+	if x.Disclosure != "" {
+		fmt.Fprintf(&b, "disclosed in: %s\n", x.Disclosure)
 	}
 	fmt.Fprintf(&b, "verdict: %s\n", x.Verdict)
 	return b.String()

@@ -49,6 +49,9 @@ const (
 	KindVulnerability trace.Kind = "vulnerability"
 	// KindThreat is a security threat; owned by package security.
 	KindThreat trace.Kind = "threat"
+	// KindSecurityRisk is an assessed security risk; owned by package
+	// security.
+	KindSecurityRisk trace.Kind = "security-risk"
 )
 
 // CauseKinds returns the kinds of item that a hazard or a hazardous situation
@@ -57,6 +60,6 @@ const (
 func CauseKinds() []trace.Kind {
 	return []trace.Kind{
 		KindCause, KindSoftwareSystem, KindSoftwareItem, KindSoftwareUnit,
-		KindComponent, KindSOUP, KindVulnerability, KindThreat,
+		KindComponent, KindSOUP, KindVulnerability, KindThreat, KindSecurityRisk,
 	}
 }

@@ -105,14 +105,15 @@ func firstProblem(rs []Risk) string {
 	return "no harm to evaluate"
 }
 
-// securityRule is RISK-019: a situation caused by a security threat carries
-// no numeric probability unless the plan allows it.
+// securityRule is RISK-019: a situation caused by a security threat (or an
+// assessed security risk) carries no numeric probability unless the plan
+// allows it.
 func (rs *ruleSet) securityRule() trace.Rule {
 	return rule("RISK-019", trace.Error, "ISO/TR 24971:2020 Annex F",
 		"a hazardous situation caused by a security threat is estimated by level (exploitability), not by a numeric probability, unless the plan allows numbers",
 		func(g *trace.Graph, r *trace.Recorder) {
 			rs.eachSituation(func(s *Situation, _ *Assessment) {
-				threats := linked(g, s.ID, trace.In, trace.Causes, KindThreat)
+				threats := linked(g, s.ID, trace.In, trace.Causes, KindThreat, KindSecurityRisk)
 				if len(threats) == 0 {
 					return
 				}

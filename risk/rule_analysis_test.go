@@ -74,6 +74,12 @@ func TestSecurityRule(t *testing.T) {
 			s := situation(f, "HS-003")
 			s.P1, s.Harms[0].P2 = "1e-3", "1"
 		}},
+		{name: "security risk link added by another package", extra: func(b *trace.Builder) error {
+			b.AddItem(trace.Item{ID: "SR-001", Kind: KindSecurityRisk})
+			b.Allow(trace.Causes, KindSecurityRisk, KindSituation)
+			b.Link("SR-001", trace.Causes, "HS-001")
+			return nil
+		}, want: []trace.ID{"HS-001"}},
 		{name: "threat link added by another package", mutate: func(f *File) {
 			s := situation(f, "HS-002")
 			s.P1 = "1e-4"
