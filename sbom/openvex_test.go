@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	cdx "github.com/CycloneDX/cyclonedx-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -277,4 +278,27 @@ func TestCycloneDXVEXFutureSpecVersion(t *testing.T) {
 
 	_, _, err = DecodeCycloneDXVEX(strings.NewReader(`{"bomFormat":"CycloneDX","specVersion":"9.0"}`), VEXOptions{})
 	assert.ErrorIs(t, err, ErrVEXSyntax, "an unknown major version is not guessed")
+}
+
+func TestCycloneDXVEXFromXML(t *testing.T) {
+	for _, file := range []string{"Case-1/vex-not_affected.json", "Case-8/vex.json"} {
+		t.Run(file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata/vex", file))
+			require.NoError(t, err)
+			var bom cdx.BOM
+			require.NoError(t, cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(&bom))
+			var xmlDoc bytes.Buffer
+			require.NoError(t, cdx.NewBOMEncoder(&xmlDoc, cdx.BOMFileFormatXML).Encode(&bom))
+			fromJSON, _ := readCDXVEX(t, file)
+			fromXML, _, err := DecodeCycloneDXVEX(bytes.NewReader(xmlDoc.Bytes()), VEXOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, fromJSON, fromXML)
+		})
+	}
+	_, _, err := DecodeCycloneDXVEX(strings.NewReader("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.4\">\n<vulnerabilities>\n</bom>"), VEXOptions{})
+	var ve *VEXError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, 3, ve.Line)
+	_, _, err = DecodeCycloneDXVEX(strings.NewReader("<a><b><c><d></d></c></b></a>"), VEXOptions{MaxDepth: 3})
+	assert.ErrorIs(t, err, ErrVEXTooLarge)
 }

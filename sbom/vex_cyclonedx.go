@@ -3,6 +3,7 @@ package sbom
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +40,13 @@ func vexRead(r io.Reader, opts VEXOptions) ([]byte, error) {
 		return nil, &VEXError{Err: fmt.Errorf("%w: larger than %d bytes", ErrVEXTooLarge, limit)}
 	}
 	depth := osvLimit(opts.MaxDepth, DefaultVEXMaxDepth)
+	if vexIsXML(data) {
+		if off, ok := vexXMLDepthOK(data, depth); !ok {
+			line, col := osvLineCol(data, off)
+			return nil, &VEXError{Line: line, Column: col, Err: fmt.Errorf("%w: nests deeper than %d", ErrVEXTooLarge, depth)}
+		}
+		return data, nil
+	}
 	if off, ok := osvDepthOK(data, depth); !ok {
 		line, col := osvLineCol(data, off)
 		return nil, &VEXError{Line: line, Column: col, Err: fmt.Errorf("%w: nests deeper than %d", ErrVEXTooLarge, depth)}
@@ -56,8 +64,9 @@ func vexJSONError(data []byte, err error) error {
 	return &VEXError{Line: ae.Line, Column: ae.Column, Path: ae.Field, Err: fmt.Errorf("%w: %s", ErrVEXSyntax, msg)}
 }
 
-// DecodeCycloneDXVEX reads a CycloneDX VEX (a CycloneDX 1.4+ JSON BOM whose
-// vulnerabilities[] carry an analysis) into the common model: one statement
+// DecodeCycloneDXVEX reads a CycloneDX VEX (a CycloneDX 1.4+ BOM, JSON or
+// XML by its first byte, whose vulnerabilities[] carry an analysis) into
+// the common model: one statement
 // per vulnerability, its affects[] refs as products (a ref that names a
 // component of the document also gets the component's purl). The losses
 // say where the CycloneDX vocabulary was mapped onto the common one with
@@ -75,14 +84,20 @@ func vexDecodeCycloneDX(r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, 
 		return nil, nil, err
 	}
 	var losses []VEXLoss
-	if patched, was, ok := vexPatchSpecVersion(data); ok {
-		data = patched
-		losses = append(losses, VEXLoss{Path: "document", Field: "specVersion",
-			Detail: fmt.Sprintf("specVersion %q is newer than this reader knows; read as %s", osvClip(was), vexLatestSpec)})
-	}
 	var bom cdx.BOM
-	if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(&bom); err != nil {
-		return nil, nil, vexJSONError(data, err)
+	if vexIsXML(data) {
+		if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatXML).Decode(&bom); err != nil {
+			return nil, nil, vexXMLError(err)
+		}
+	} else {
+		if patched, was, ok := vexPatchSpecVersion(data); ok {
+			data = patched
+			losses = append(losses, VEXLoss{Path: "document", Field: "specVersion",
+				Detail: fmt.Sprintf("specVersion %q is newer than this reader knows; read as %s", osvClip(was), vexLatestSpec)})
+		}
+		if err := cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(&bom); err != nil {
+			return nil, nil, vexJSONError(data, err)
+		}
 	}
 	doc := &VEXDocument{Format: VEXFormatCycloneDX, ID: bom.SerialNumber, Version: bom.Version}
 	var errs []error
@@ -487,4 +502,43 @@ func vexNewerSpec(v string) bool {
 		n = n*10 + int(minor[i]-'0')
 	}
 	return n > 7
+}
+
+// vexIsXML reports whether the document starts (after white space and a
+// byte-order mark) with '<'.
+func vexIsXML(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(t) > 0 && t[0] == '<'
+}
+
+// vexXMLDepthOK scans XML for element nesting deeper than max: "<name"
+// opens, "</" and "/>" close; comments, declarations and processing
+// instructions are skipped. It returns the offset of the first violation.
+func vexXMLDepthOK(data []byte, max int) (int64, bool) {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '<' && i+1 < len(data) && data[i+1] == '/':
+			depth--
+		case data[i] == '<' && i+1 < len(data) && (data[i+1] == '!' || data[i+1] == '?'):
+		case data[i] == '<':
+			depth++
+			if depth > max {
+				return int64(i), false
+			}
+		case data[i] == '/' && i+1 < len(data) && data[i+1] == '>':
+			depth--
+		}
+	}
+	return 0, true
+}
+
+// vexXMLError turns an XML decoding error into a *VEXError with its line.
+func vexXMLError(err error) error {
+	ve := &VEXError{Err: fmt.Errorf("%w: %v", ErrVEXSyntax, err)}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		ve.Line = se.Line
+	}
+	return ve
 }

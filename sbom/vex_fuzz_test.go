@@ -23,6 +23,7 @@ func addVEXSeeds(f *testing.F) {
 	f.Add([]byte(`{"@context":"https://openvex.dev/ns","statements":[{"vulnerability":"CVE-1","products":["pkg:npm/a"],"status":"fixed"}]}`))
 	f.Add([]byte(`{"vulnerabilities":[{"id":"CVE-1","affects":[{"ref":"x","versions":[{"range":"vers:generic/>=1|<2","status":"unknown"}]}]}]}`))
 	f.Add([]byte(`{"statements": {`))
+	f.Add([]byte(`<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.4" version="1"><vulnerabilities><vulnerability><id>CVE-1</id><analysis><state>resolved</state></analysis><affects><target><ref>a</ref><versions><version><range>vers:generic/&gt;=1|&lt;2</range><status>unaffected</status></version></versions></target></affects></vulnerability></vulnerabilities></bom>`))
 }
 
 // applyFuzzed applies a decoded document to a small report: nothing may
