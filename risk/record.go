@@ -203,7 +203,8 @@ type BenefitRisk struct {
 	// Date is when the analysis was concluded.
 	Date Date `json:"date,omitempty"`
 	// Situations are the IDs of the hazardous situations whose risk it
-	// weighs. Required.
+	// weighs. Required, except for the analysis of the overall residual
+	// risk (Overall.BenefitRisk), which weighs them all.
 	Situations []trace.ID `json:"situations"`
 	// Benefits states the medical benefits weighed. Required.
 	Benefits string `json:"benefits"`

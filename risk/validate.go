@@ -110,8 +110,9 @@ func (v *validator) validateBenefitRisk(ix *index, rec recordRef, br *BenefitRis
 	if br.Outcome != "" && !br.Outcome.Valid() {
 		v.enum(rec, "outcome", string(br.Outcome), "benefits-outweigh, risks-outweigh")
 	}
-	if len(br.Situations) == 0 {
-		v.add(rec, "situations", ErrRequired, "name the hazardous situations whose residual risk is weighed")
+	if len(br.Situations) == 0 && (ix.f.Overall == nil || ix.f.Overall.BenefitRisk != br.ID) {
+		v.add(rec, "situations", ErrRequired,
+			"name the hazardous situations whose residual risk is weighed (only the overall analysis may name none)")
 	}
 	for j, s := range br.Situations {
 		if _, ok := ix.situation[s]; !ok {

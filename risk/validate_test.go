@@ -111,6 +111,14 @@ func TestValidate(t *testing.T) {
 	}
 }
 
+func TestOverallBenefitRiskNamesNoSituation(t *testing.T) {
+	f := pumpFile(AFAP)
+	f.BenefitRisk[0].Situations = nil
+	assert.NoError(t, f.Validate())
+	f.Overall.BenefitRisk = ""
+	assert.ErrorIs(t, f.Validate(), ErrRequired)
+}
+
 func TestValidateReportsEverythingAtOnce(t *testing.T) {
 	f := pumpFile(ALARP)
 	f.Harms[0].Severity = "Deadly"
