@@ -190,7 +190,12 @@ type ChangeRequest struct {
 // Validate reports every problem with the request's content at once, each
 // a trace.Problem wrapping ErrInvalidRecord that names the request and the
 // field. The rules judge whether the request is complete for its state.
-func (c *ChangeRequest) Validate() error { return c.validate("") }
+func (c *ChangeRequest) Validate() error {
+	if c == nil {
+		return errNilRecord(KindChangeRequest)
+	}
+	return c.validate("")
+}
 
 func (c *ChangeRequest) validate(prefix string) error {
 	v := recordCheck{prefix: prefix, record: c.ID, kind: KindChangeRequest, pos: c.Pos}

@@ -66,7 +66,12 @@ type Signal struct {
 
 // Validate reports every problem with the signal's content at once, each a
 // trace.Problem wrapping ErrInvalidRecord that names the signal and field.
-func (s *Signal) Validate() error { return s.validate("") }
+func (s *Signal) Validate() error {
+	if s == nil {
+		return errNilRecord(KindSignal)
+	}
+	return s.validate("")
+}
 
 func (s *Signal) validate(prefix string) error {
 	v := recordCheck{prefix: prefix, record: s.ID, kind: KindSignal, pos: s.Pos}

@@ -69,6 +69,9 @@ type AdvisoryIntake struct {
 // Add appends the intake's signals, problem reports and ledger events to
 // pm, leaving out signals and reports whose ID pm already holds.
 func (in *AdvisoryIntake) Add(pm *PostMarket) {
+	if in == nil || pm == nil {
+		return
+	}
 	for _, s := range in.Signals {
 		if !slices.ContainsFunc(pm.Signals, func(x Signal) bool { return x.ID == s.ID }) {
 			pm.Signals = append(pm.Signals, s)
@@ -91,8 +94,8 @@ func (in *AdvisoryIntake) Add(pm *PostMarket) {
 // project already holds (same ID) is not made again, but its signal still
 // raises it.
 func (p *Project) MatchAdvisories(ctx context.Context, g *trace.Graph, ix *sbom.Index, opts AdvisoryOptions) (*AdvisoryIntake, error) {
-	if g == nil || ix == nil {
-		return nil, errors.New("lifecycle: MatchAdvisories needs a graph and an index")
+	if p == nil || g == nil || ix == nil {
+		return nil, errors.New("lifecycle: MatchAdvisories needs a project, a graph and an index")
 	}
 	if opts.Received.IsZero() {
 		return nil, fmt.Errorf("%w: AdvisoryOptions.Received is required", ErrInvalidRecord)
@@ -208,6 +211,9 @@ func advisoryProblem(id trace.ID, group []AdvisoryMatch, versions []string, conc
 }
 
 func (pm *PostMarket) problemReport(id trace.ID) (*ProblemReport, bool) {
+	if pm == nil {
+		return nil, false
+	}
 	for i := range pm.ProblemReports {
 		if pm.ProblemReports[i].ID == id {
 			return &pm.ProblemReports[i], true

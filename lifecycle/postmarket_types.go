@@ -27,6 +27,9 @@ type PostMarket struct {
 
 // Release returns the release with the given ID.
 func (pm *PostMarket) Release(id trace.ID) (*Release, bool) {
+	if pm == nil {
+		return nil, false
+	}
 	for i := range pm.Releases {
 		if pm.Releases[i].ID == id {
 			return &pm.Releases[i], true
@@ -38,6 +41,9 @@ func (pm *PostMarket) Release(id trace.ID) (*Release, bool) {
 // Validate reports every problem with the post-market records at once,
 // each naming its record and field path ("problemReports[3].criticality").
 func (pm *PostMarket) Validate() error {
+	if pm == nil {
+		return nil
+	}
 	var errs []error
 	add := func(err error) {
 		if err != nil {
@@ -60,6 +66,32 @@ func (pm *PostMarket) Validate() error {
 		add(pm.Ledger[i].validate(fmt.Sprintf("vulnerabilityLedger[%d]", i)))
 	}
 	return errors.Join(errs...)
+}
+
+// Metrics computes the FDA metrics from the ledger (see ComputeMetrics).
+func (pm *PostMarket) Metrics(opts MetricsOptions) (*MetricsReport, error) {
+	if pm == nil {
+		return ComputeMetrics(nil, opts)
+	}
+	return ComputeMetrics(pm.Ledger, opts)
+}
+
+// Introductions computes the vulnerability introduction of every release
+// from the ledger (see IntroductionRates).
+func (pm *PostMarket) Introductions() []Introduction {
+	if pm == nil {
+		return nil
+	}
+	return IntroductionRates(pm.Releases, pm.Ledger)
+}
+
+// Trend counts the problem reports per period, type and criticality (see
+// ProblemTrend).
+func (pm *PostMarket) Trend(opts TrendOptions) ([]TrendCount, error) {
+	if pm == nil {
+		return ProblemTrend(nil, opts)
+	}
+	return ProblemTrend(pm.ProblemReports, opts)
 }
 
 // postMarketRules returns the thread rules on post-market records; the

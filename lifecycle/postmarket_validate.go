@@ -65,4 +65,9 @@ func (c *recordCheck) enum(field, value string, ok bool) {
 	c.fail(field, fmt.Sprintf("%q is not a known value", value))
 }
 
+// errNilRecord reports a nil record given to a method.
+func errNilRecord(kind trace.Kind) error {
+	return fmt.Errorf("%w: nil %s", ErrInvalidRecord, kind)
+}
+
 func (c *recordCheck) err() error { return errors.Join(c.errs...) }

@@ -223,14 +223,19 @@ type ProblemReport struct {
 // Resolved reports whether the report needs no further work: closed after
 // verification, or closed with no action and a rationale.
 func (p *ProblemReport) Resolved() bool {
-	return p.State == ProblemClosed || p.State == ProblemNoAction
+	return p != nil && (p.State == ProblemClosed || p.State == ProblemNoAction)
 }
 
 // Validate reports every problem with the report's content at once, each a
 // trace.Problem wrapping ErrInvalidRecord that names the report and the
 // field. The rules, not Validate, judge whether the report is complete
 // enough for its state to pass review.
-func (p *ProblemReport) Validate() error { return p.validate("") }
+func (p *ProblemReport) Validate() error {
+	if p == nil {
+		return errNilRecord(KindProblemReport)
+	}
+	return p.validate("")
+}
 
 func (p *ProblemReport) validate(prefix string) error {
 	v := recordCheck{prefix: prefix, record: p.ID, kind: KindProblemReport, pos: p.Pos}
@@ -310,6 +315,9 @@ func (p *ProblemReport) validateHistory(v *recordCheck) {
 // why. It returns a *TransitionError, and changes nothing, when the move is
 // not allowed from the current state.
 func (p *ProblemReport) Transition(to ProblemState, at time.Time, by, reason string) error {
+	if p == nil {
+		return errNilRecord(KindProblemReport)
+	}
 	if !p.State.CanTransition(to) {
 		return &TransitionError{ID: p.ID, From: p.State, To: to}
 	}

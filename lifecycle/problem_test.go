@@ -125,3 +125,35 @@ func TestPostMarketContributesLinks(t *testing.T) {
 	assert.Equal(t, "true", it.Attr("anomalyEvaluated"))
 	assert.False(t, it.Fingerprint.IsZero())
 }
+
+func TestNilRecordsDoNotPanic(t *testing.T) {
+	var pr *ProblemReport
+	var cr *ChangeRequest
+	var rel *Release
+	var sig *Signal
+	var pm *PostMarket
+	var p *Project
+	assert.ErrorIs(t, pr.Validate(), ErrInvalidRecord)
+	assert.ErrorIs(t, pr.Transition(ProblemOpen, pmAt(0), "", ""), ErrInvalidRecord)
+	assert.False(t, pr.Resolved())
+	assert.ErrorIs(t, cr.Validate(), ErrInvalidRecord)
+	assert.ErrorIs(t, rel.Validate(), ErrInvalidRecord)
+	assert.False(t, rel.InField())
+	assert.ErrorIs(t, sig.Validate(), ErrInvalidRecord)
+	assert.NoError(t, pm.Validate())
+	_, ok := pm.Release("R")
+	assert.False(t, ok)
+	assert.Nil(t, pm.Introductions())
+	_, err := pm.Metrics(MetricsOptions{})
+	assert.NoError(t, err)
+	_, err = pm.Trend(TrendOptions{Period: PeriodMonth})
+	assert.NoError(t, err)
+	_, err = p.Readiness(t.Context(), "R", ReadinessOptions{})
+	assert.ErrorIs(t, err, ErrUnknownRelease)
+	_, err = p.MatchAdvisories(t.Context(), nil, nil, AdvisoryOptions{})
+	assert.Error(t, err)
+	var in *AdvisoryIntake
+	in.Add(pm)
+	var rd *Readiness
+	assert.False(t, rd.Ready())
+}

@@ -90,7 +90,7 @@ type Readiness struct {
 }
 
 // Ready reports whether nothing blocks the release.
-func (r *Readiness) Ready() bool { return len(r.Blockers) == 0 }
+func (r *Readiness) Ready() bool { return r != nil && len(r.Blockers) == 0 }
 
 // Readiness judges whether the release with the given ID can ship
 // (IEC 62304:2006+A1:2015 5.8; ISO 14971:2019 7.3, 7.4, 8; FDA 2023
@@ -113,6 +113,9 @@ func (r *Readiness) Ready() bool { return len(r.Blockers) == 0 }
 // It returns an error only for an unknown release, a cancelled ctx, or an
 // unknown edition.
 func (p *Project) Readiness(ctx context.Context, release trace.ID, opts ReadinessOptions) (*Readiness, error) {
+	if p == nil {
+		return nil, fmt.Errorf("%w: %q (no project)", ErrUnknownRelease, release)
+	}
 	rel, ok := p.Release(release)
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrUnknownRelease, release)

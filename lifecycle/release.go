@@ -72,7 +72,12 @@ type Release struct {
 // Validate reports every problem with the release's content at once, each a
 // trace.Problem wrapping ErrInvalidRecord that names the release and the
 // field.
-func (r *Release) Validate() error { return r.validate("") }
+func (r *Release) Validate() error {
+	if r == nil {
+		return errNilRecord(KindRelease)
+	}
+	return r.validate("")
+}
 
 func (r *Release) validate(prefix string) error {
 	v := recordCheck{prefix: prefix, record: r.ID, kind: KindRelease, pos: r.Pos}
@@ -98,7 +103,7 @@ func (r *Release) validate(prefix string) error {
 
 // InField reports whether the release is in use in the field and so
 // monitored for new vulnerabilities.
-func (r *Release) InField() bool { return r.Status == ReleaseInField }
+func (r *Release) InField() bool { return r != nil && r.Status == ReleaseInField }
 
 func (r *Release) fingerprint() trace.Fingerprint {
 	h := trace.NewHasher().String("version", r.Version).String("product", r.Product).
