@@ -14,6 +14,7 @@ import (
 
 	"github.com/medtrace/medtrace/internal/yamldecode"
 	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/trace"
 )
 
 // LoadOptions limits loading. The zero value applies the defaults.
@@ -76,6 +77,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions) (*Workspace, error)
 	l.advisories(ctx)
 	l.vex()
 	l.results(ctx)
+	l.baselines(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -283,6 +285,40 @@ func (l *loader) vex() {
 			continue
 		}
 		l.ws.VEX = append(l.ws.VEX, doc)
+	}
+}
+
+// baselines attaches each baseline file to the release it names.
+func (l *loader) baselines(ctx context.Context) {
+	rels := l.ws.Project.Releases
+	for _, name := range l.ws.Manifest.Baselines {
+		data, err := l.read(name)
+		if err != nil {
+			l.fail(err)
+			continue
+		}
+		bl, err := trace.DecodeBaseline(ctx, bytes.NewReader(data), trace.DecodeOptions{Name: name, MaxBytes: l.opts.MaxFileBytes})
+		if err != nil {
+			l.fail(err)
+			continue
+		}
+		var hit []int
+		for i := range rels {
+			if string(rels[i].ID) == bl.Name || rels[i].Version == bl.Name {
+				hit = append(hit, i)
+			}
+		}
+		switch {
+		case len(hit) == 0:
+			l.fail(fmt.Errorf("%s: baseline %q names no release (by ID or version)", name, bl.Name))
+		case len(hit) > 1:
+			l.fail(fmt.Errorf("%s: baseline %q names %d releases; name it by release ID", name, bl.Name, len(hit)))
+		case rels[hit[0]].Baseline != nil:
+			l.fail(fmt.Errorf("%s: release %s already has a baseline in its record", name, rels[hit[0]].ID))
+		default:
+			b := bl
+			rels[hit[0]].Baseline = &b
+		}
 	}
 }
 

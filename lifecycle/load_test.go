@@ -155,3 +155,24 @@ func FuzzLoadRecordFile(f *testing.F) {
 		}
 	})
 }
+
+func TestLoadAttachesBaselines(t *testing.T) {
+	base := "schema: medtrace.project/v1\nname: x\nrecords: [r.yaml]\nbaselines: [b.json]\n"
+	rec := "releases:\n  - {id: REL-1, version: 1.0.0, status: candidate}\n"
+	bl := func(name string) []byte {
+		return []byte(`{"schema":"medtrace.baseline/v1","name":"` + name + `","items":[{"id":"SRS-1","kind":"requirement"}]}`)
+	}
+	fsys := fstest.MapFS{"medtrace.yaml": {Data: []byte(base)}, "r.yaml": {Data: []byte(rec)}, "b.json": {Data: bl("1.0.0")}}
+	ws, err := Load(context.Background(), fsys, LoadOptions{})
+	require.NoError(t, err)
+	require.NotNil(t, ws.Project.Releases[0].Baseline, "matched by version")
+	assert.Equal(t, trace.ID("SRS-1"), ws.Project.Releases[0].Baseline.Entries[0].ID)
+
+	fsys["b.json"] = &fstest.MapFile{Data: bl("9.9.9")}
+	_, err = Load(context.Background(), fsys, LoadOptions{})
+	assert.ErrorContains(t, err, `b.json: baseline "9.9.9" names no release`)
+
+	fsys["b.json"] = &fstest.MapFile{Data: []byte(`{"schema":"medtrace.baseline/v1","items":[{"id":"B","kind":"k"},{"id":"A","kind":"k"}]}`)}
+	_, err = Load(context.Background(), fsys, LoadOptions{})
+	assert.ErrorContains(t, err, `items[1].id: "A" is not after "B"`)
+}

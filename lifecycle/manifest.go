@@ -28,6 +28,7 @@ const ProjectFormat = "medtrace.project/v1"
 //	vex: [vex/pump.openvex.json]        # OpenVEX or CycloneDX VEX
 //	results:
 //	  - {path: results/junit.xml, format: junit, version: 1.2.0, date: 2026-11-30, by: ci}
+//	baselines: [baselines/REL-1.1.0.json]  # attached to release REL-1.1.0
 type Manifest struct {
 	// Schema must be ProjectFormat. Required.
 	Schema string `json:"schema"`
@@ -44,6 +45,10 @@ type Manifest struct {
 	VEX []string `json:"vex,omitempty"`
 	// Results are test-result files to import as Result records.
 	Results []ResultFile `json:"results,omitempty"`
+	// Baselines are release baselines as trace.Baseline.Encode writes
+	// them; each is attached to the release whose ID or version is the
+	// baseline's name (IEC 62304:2006+A1:2015 8.1.3).
+	Baselines []string `json:"baselines,omitempty"`
 	// Pos is where the manifest was read from.
 	Pos trace.Position `json:"pos,omitzero"`
 }
@@ -108,6 +113,9 @@ func (m *Manifest) validate() error {
 	}
 	for i, p := range m.VEX {
 		check(fmt.Sprintf("vex[%d]", i), p)
+	}
+	for i, p := range m.Baselines {
+		check(fmt.Sprintf("baselines[%d]", i), p)
 	}
 	for i, r := range m.Results {
 		f := fmt.Sprintf("results[%d]", i)
