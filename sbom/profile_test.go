@@ -75,13 +75,16 @@ func TestProfilesSilentOnCompliantSBOM(t *testing.T) {
 	}
 }
 
-func TestProfileChecksFire(t *testing.T) {
-	alpha := "pkg:npm/alpha@1.0.0"
-	tests := []struct {
-		rule   string
-		item   string // "" = the document
-		mutate func(s *SBOM, v *VulnerabilityData) *VulnerabilityData
-	}{
+// firingCase makes one check fire by breaking a compliant SBOM.
+type firingCase struct {
+	rule   string
+	item   string // "" = the document
+	mutate func(s *SBOM, v *VulnerabilityData) *VulnerabilityData
+}
+
+func firingCases() []firingCase {
+	const alpha = "pkg:npm/alpha@1.0.0"
+	return []firingCase{
 		{"SBOM-002", "", func(s *SBOM, v *VulnerabilityData) *VulnerabilityData {
 			s.Dependencies = append(s.Dependencies, Dependency{Ref: "ghost"})
 			return v
@@ -193,6 +196,10 @@ func TestProfileChecksFire(t *testing.T) {
 			return v
 		}},
 	}
+}
+
+func TestProfileChecksFire(t *testing.T) {
+	tests := firingCases()
 	byRule := map[string]bool{}
 	for _, tt := range tests {
 		byRule[tt.rule] = true
