@@ -45,6 +45,46 @@ func ExampleDefaultPlan() {
 	// unacceptable
 }
 
+// A plan of its own: four severity and four probability levels per
+// device-year, and a binary matrix read under the EU "as far as possible"
+// policy.
+func ExamplePlan() {
+	bound := func(v float64) *float64 { return &v }
+	a, u := risk.RegionAcceptable, risk.RegionUnacceptable
+	plan := risk.Plan{
+		ID: "RMP-002", Policy: risk.AFAP, NotEstimable: "Likely",
+		Severity: risk.Scale{Levels: []risk.Level{{Name: "Negligible"}, {Name: "Marginal"}, {Name: "Critical"}, {Name: "Catastrophic"}}},
+		Probability: risk.Scale{Unit: "device-year", Levels: []risk.Level{
+			{Name: "Rare", Upper: bound(1e-8)},
+			{Name: "Unlikely", Lower: bound(1e-8), Upper: bound(1e-5)},
+			{Name: "Possible", Lower: bound(1e-5), Upper: bound(1e-2)},
+			{Name: "Likely", Lower: bound(1e-2)},
+		}},
+		Matrix: risk.Matrix{
+			"Catastrophic": {a, u, u, u},
+			"Critical":     {a, a, u, u},
+			"Marginal":     {a, a, a, u},
+			"Negligible":   {a, a, a, a},
+		},
+	}
+	if err := (&risk.File{Plan: plan}).Validate(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := plan.Probability.Bucket(3e-6)
+	fmt.Println(p.Name, plan.Matrix.Region(plan.Severity.Rating("Critical"), p))
+	fmt.Println(p.Name, plan.Matrix.Region(plan.Severity.Rating("Catastrophic"), p))
+
+	// A matrix that misses a row is reported with its field path.
+	delete(plan.Matrix, "Marginal")
+	fmt.Println((&risk.File{Plan: plan}).Validate())
+	// Output:
+	// Unlikely acceptable
+	// Unlikely unacceptable
+	// risk: 1 problem(s) in the risk file
+	//	plan.matrix (RMP-002): no row for severity "Marginal": every cell needs a region
+}
+
 // Evaluate estimates and evaluates every situation before and after control.
 func ExampleFile_Evaluate() {
 	f := infusionPump()
