@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/medtrace/medtrace/risk"
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/security"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -23,14 +25,14 @@ const (
 	kindCause = risk.KindCause
 	// kindRiskControl is risk.KindControl.
 	kindRiskControl = risk.KindControl
-	// kindComponent is owned by package sbom.
-	kindComponent trace.Kind = "component"
-	// kindSOUP is owned by package sbom.
-	kindSOUP trace.Kind = "soup"
-	// kindSecurityControl is owned by package security.
-	kindSecurityControl trace.Kind = "security-control"
-	// kindThreat is owned by package security.
-	kindThreat trace.Kind = "threat"
+	// kindComponent is sbom.KindComponent.
+	kindComponent = sbom.KindComponent
+	// kindSOUP is sbom.KindSOUP.
+	kindSOUP = sbom.KindSOUP
+	// kindSecurityControl is security.KindControl.
+	kindSecurityControl = security.KindControl
+	// kindThreat is security.KindThreat.
+	kindThreat = security.KindThreat
 )
 
 var (

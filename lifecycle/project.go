@@ -75,6 +75,34 @@ func (p *Project) Graph() (*trace.Graph, error) {
 	return b.Build()
 }
 
+// Validate checks the project's own records (system, items, interfaces,
+// needs, requirements, tests, results, reviews, documents) and those of its
+// parts, and returns every problem at once, each a trace.Problem naming the
+// field path, the record ID and the position; nil when all are well formed.
+// Links to unknown items are not checked here; Graph reports them.
+func (p *Project) Validate() error {
+	if p == nil {
+		return nil
+	}
+	b := trace.NewBuilder()
+	b.Add(p)
+	_, err := b.Build()
+	var be *trace.BuildError
+	if !errors.As(err, &be) {
+		return err
+	}
+	var own []trace.Problem
+	for _, pr := range be.Problems {
+		if !errors.Is(pr, trace.ErrUnknownItem) && !errors.Is(pr, trace.ErrLinkNotAllowed) {
+			own = append(own, pr)
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	return &trace.BuildError{Problems: own}
+}
+
 // Contribute adds the project's records and those of its parts to b and
 // declares the kind pairs its link types may join. It returns the problems
 // found in lifecycle records; problems of the graph as a whole are found by

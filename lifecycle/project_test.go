@@ -1,7 +1,9 @@
 package lifecycle
 
 import (
+	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -64,5 +66,40 @@ func TestGraphReportsEveryBadRecord(t *testing.T) {
 		`tests[0].type ("TST-1")`, `results[0].by ("RES-1")`, `items[1].uses[0] ("ITM-2")`,
 	} {
 		assert.Contains(t, msg, want)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	p := smallProject()
+	require.NoError(t, p.Validate())
+	p.Requirements[0].AllocatedTo = []trace.ID{"NOWHERE"} // a dangling link is Graph's concern
+	require.NoError(t, p.Validate())
+	p.Results[0].Outcome = "passed"
+	p.Items[1].Title = ""
+	err := p.Validate()
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrInvalidRecord)
+	assert.Contains(t, err.Error(), `results[0].outcome ("RES-1"): "passed" must be pass, fail or blocked`)
+	assert.Contains(t, err.Error(), `items[1].title ("ITM-2"): is required`)
+}
+
+func TestProjectJSONRoundTrip(t *testing.T) {
+	p := pumpProject()
+	data, err := json.Marshal(p)
+	require.NoError(t, err)
+	var back Project
+	require.NoError(t, json.Unmarshal(data, &back))
+	g1, err := p.Graph()
+	require.NoError(t, err)
+	g2, err := back.Graph()
+	require.NoError(t, err)
+	require.Equal(t, g1.Len(), g2.Len())
+	own := []trace.Kind{KindSystem, KindItem, KindUnit, KindRequirement, KindTest, KindTestResult, KindUserNeed}
+	for it := range g1.Items() {
+		other, ok := g2.Item(it.ID)
+		require.True(t, ok, it.ID)
+		if slices.Contains(own, it.Kind) {
+			assert.Equal(t, it.Fingerprint, other.Fingerprint, it.ID)
+		}
 	}
 }
