@@ -61,6 +61,7 @@
 //	SBOM-030.data, SBOM-030  FDA vulnerability assessment supplied and complete
 //	SBOM-031, SBOM-032       open KEV vulnerability; components not assessable
 //	SBOM-040.*               BSI TR-03183-2 v2.1.0 fields
+//	SBOM-041                 BSI/FDA differences, when both are combined (Combine)
 //	SBOM-050, SBOM-051       SOUP records key components; SOUP is used (SOUPRules)
 //
 // # The submission SBOM
@@ -93,6 +94,6 @@
 //     conversion. SPDX CONTAINS relationships count as dependencies.
 //   - Version order in diffs follows the purl's OSV ecosystem where
 //     osv-scalibr knows one and a generic dotted order otherwise.
-//   - The BSI/FDA conflict report (reference SBOM-041) and the CISA 2025
-//     draft elements are not encoded.
+//   - The CISA 2025 draft and 2026 minimum elements are not encoded; the
+//     CISA profile is the 2024 "minimum expected" level.
 package sbom
