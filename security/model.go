@@ -76,6 +76,11 @@ type Interface struct {
 	Physical bool `json:"physical,omitempty"`
 	// Enabled says it is enabled in the delivered device.
 	Enabled bool `json:"enabled,omitempty"`
+	// Function says what the interface is for, and Direction which way
+	// data goes ("in", "out", "both"), for the labeling of ports and
+	// interfaces (FDA premarket cybersecurity guidance (2023) VI.A).
+	Function  string `json:"function,omitempty"`
+	Direction string `json:"direction,omitempty"`
 }
 
 // Flags are yes/no facts about an element that threat rules and checks use.
