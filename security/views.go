@@ -23,7 +23,9 @@ const (
 )
 
 // Valid reports whether k is a known view.
-func (k ViewKind) Valid() bool { return k == ViewGlobal || k == ViewMultiPatient || k == ViewUpdatability }
+func (k ViewKind) Valid() bool {
+	return k == ViewGlobal || k == ViewMultiPatient || k == ViewUpdatability
+}
 
 // View is the content of one architecture view drawn from the model, with
 // the gaps a reviewer would point out. Lists are in ID order.
