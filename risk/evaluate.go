@@ -188,6 +188,13 @@ func (ix *index) evaluate() *Evaluation {
 	}
 	id := func(r ref) trace.ID { return f.Hazards[r.h].Situations[r.s].ID }
 	slices.SortStableFunc(order, func(a, b ref) int { return cmp.Compare(id(a), id(b)) })
+	// One backing array for every situation's risks, before and after
+	// control, instead of two small slices each.
+	n := 0
+	for _, r := range order {
+		n += 2 * len(f.Hazards[r.h].Situations[r.s].Harms)
+	}
+	ix.riskBuf = make([]Risk, 0, n)
 	ev := &Evaluation{Policy: f.Plan.Policy, Situations: make([]Assessment, len(order)), ix: ix}
 	for i, r := range order {
 		h := &f.Hazards[r.h]
@@ -199,7 +206,7 @@ func (ix *index) evaluate() *Evaluation {
 // assess evaluates one situation.
 func (ix *index) assess(h *Hazard, s *Situation) Assessment {
 	a := Assessment{Situation: s.ID, Hazard: h.ID, Causes: s.Causes}
-	a.Initial = make([]Risk, len(s.Harms))
+	a.Initial = ix.risks(len(s.Harms))
 	for i, he := range s.Harms {
 		a.Initial[i] = ix.estimate(&s.Estimate, he, ix.harmSeverity(he.Harm))
 		if sev := a.Initial[i].Severity; sev.Rank > a.WorstSeverity.Rank {
@@ -227,11 +234,22 @@ func (ix *index) assess(h *Hazard, s *Situation) Assessment {
 	return a
 }
 
+// risks returns a slice of n risks carved from the evaluation's backing
+// array; its capacity is n, so an append never reaches a neighbour.
+func (ix *index) risks(n int) []Risk {
+	if len(ix.riskBuf)+n > cap(ix.riskBuf) {
+		return make([]Risk, n)
+	}
+	i := len(ix.riskBuf)
+	ix.riskBuf = ix.riskBuf[:i+n]
+	return ix.riskBuf[i : i+n : i+n]
+}
+
 // residual evaluates a situation's residual estimate; harms it does not list
 // keep their initial P2 and severity.
 func (ix *index) residual(s *Situation) []Risk {
 	r := s.Residual
-	out := make([]Risk, len(s.Harms))
+	out := ix.risks(len(s.Harms))
 	for i, he := range s.Harms {
 		sev := ix.harmSeverity(he.Harm)
 		for _, re := range r.Harms {

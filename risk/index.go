@@ -22,6 +22,8 @@ type index struct {
 	benefitRisk map[trace.ID][]int // situation → benefit-risk indices, in file order
 
 	benefitRiskByID map[trace.ID]int
+
+	riskBuf []Risk // backing array for evaluate
 }
 
 func newIndex(f *File) *index {
