@@ -3,6 +3,7 @@ package sbom
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -203,16 +204,22 @@ type OSVLoadError struct {
 	Fatal error
 }
 
-// Error summarises the problems, one a line.
+// Error summarises the problems, one a line; past the first 50 it says
+// how many more there are (Files holds them all).
 func (e *OSVLoadError) Error() string {
-	s := fmt.Sprintf("osv: %d bad file(s)", len(e.Files))
+	var b strings.Builder
+	fmt.Fprintf(&b, "osv: %d bad file(s)", len(e.Files))
 	if e.Fatal != nil {
-		s += "; stopped: " + e.Fatal.Error()
+		b.WriteString("; stopped: " + e.Fatal.Error())
 	}
-	for _, f := range e.Files {
-		s += "\n\t" + f.Error()
+	for i, f := range e.Files {
+		if i == 50 {
+			fmt.Fprintf(&b, "\n\t... and %d more", len(e.Files)-i)
+			break
+		}
+		b.WriteString("\n\t" + f.Error())
 	}
-	return s
+	return b.String()
 }
 
 // Unwrap returns every file error and the fatal error, for errors.Is/As.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -198,4 +199,17 @@ func TestWithdrawnAdvisoryIsKept(t *testing.T) {
 	_, err = DecodeAdvisory(strings.NewReader(`{`), "", OSVOptions{})
 	require.True(t, errors.As(err, &ae))
 	assert.True(t, strings.HasPrefix(err.Error(), "(input):1:2"), err.Error())
+}
+
+func TestOSVLoadErrorListsAtMostFifty(t *testing.T) {
+	e := &OSVLoadError{}
+	for i := range 60 {
+		e.Files = append(e.Files, &AdvisoryError{File: fmt.Sprintf("f%02d.json", i), Err: ErrOSVSyntax})
+	}
+	msg := e.Error()
+	assert.Contains(t, msg, "osv: 60 bad file(s)")
+	assert.Contains(t, msg, "f49.json")
+	assert.NotContains(t, msg, "f50.json")
+	assert.Contains(t, msg, "... and 10 more")
+	assert.Len(t, e.Unwrap(), 60)
 }

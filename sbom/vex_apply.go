@@ -57,15 +57,29 @@ type VEXApplication struct {
 	// Unused lists the statements that applied to no match, as
 	// "document statements[i] (vulnerability)".
 	Unused []string `json:"unused,omitempty"`
+	// Invalid lists the statements that break the VEX rules and were
+	// therefore not applied (a not_affected without justification must not
+	// silence a match), with the reasons.
+	Invalid []string `json:"invalid,omitempty"`
 }
 
-// vexIndexStatements maps every vulnerability name and alias of the
-// statements to their (document, statement) positions, in order.
-func vexIndexStatements(docs []*VEXDocument) map[string][][2]int {
+// vexIndexStatements maps every vulnerability name and alias of the valid
+// statements to their (document, statement) positions, in order, and
+// lists the invalid ones.
+func vexIndexStatements(docs []*VEXDocument) (map[string][][2]int, map[[2]int]bool, []string) {
 	byName := make(map[string][][2]int)
+	invalid := make(map[[2]int]bool)
+	var reasons []string
 	for d, doc := range docs {
 		for s := range doc.Statements {
 			st := &doc.Statements[s]
+			if errs := st.validate(s); len(errs) > 0 {
+				invalid[[2]int{d, s}] = true
+				for _, e := range errs {
+					reasons = append(reasons, vexNamed(e, vexFirst(doc.ID, fmt.Sprintf("document[%d]", d))).Error())
+				}
+				continue
+			}
 			for _, name := range append([]string{st.Vulnerability}, st.Aliases...) {
 				if name != "" {
 					byName[name] = append(byName[name], [2]int{d, s})
@@ -73,7 +87,7 @@ func vexIndexStatements(docs []*VEXDocument) map[string][][2]int {
 			}
 		}
 	}
-	return byName
+	return byName, invalid, reasons
 }
 
 // ApplyVEX applies the statements of docs to every match of rep. A
@@ -84,13 +98,14 @@ func vexIndexStatements(docs []*VEXDocument) map[string][][2]int {
 // version, if any, equal to the component's), a product's subcomponents
 // included; product versions (exact or "vers:" range) must then include
 // the component's version. Of several applicable statements the latest
-// (by timestamp, then by document and statement order) wins. rep is not
-// changed. Statements are applied as given: validate them first
-// (VEXDocument.Validate, which the decoders run).
+// (by timestamp, then by document and statement order) wins. Statements
+// that break the VEX rules (VEXDocument.Validate) are not applied and are
+// listed in Invalid. rep is not changed.
 func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEXApplication {
 	out := &MatchReport{Snapshot: rep.Snapshot, Results: slices.Clone(rep.Results)}
 	app := &VEXApplication{Report: out, Unstated: []Unstated{}}
-	byName := vexIndexStatements(docs)
+	byName, invalid, reasons := vexIndexStatements(docs)
+	app.Invalid = reasons
 	used := make(map[[2]int]bool)
 	var cands [][2]int
 	for i := range out.Results {
@@ -128,7 +143,7 @@ func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEX
 	}
 	for d, doc := range docs {
 		for s := range doc.Statements {
-			if !used[[2]int{d, s}] {
+			if !used[[2]int{d, s}] && !invalid[[2]int{d, s}] {
 				app.Unused = append(app.Unused, fmt.Sprintf("%s %s (%s)", vexFirst(doc.ID, fmt.Sprintf("document[%d]", d)),
 					vexPath(&doc.Statements[s], s), doc.Statements[s].Vulnerability))
 			}

@@ -245,3 +245,16 @@ func TestVEXValidationNamesStatementAndField(t *testing.T) {
 		"statements[5].products[0]", "statements[5].action_statement", "statements[6].justification",
 	}, paths)
 }
+
+func TestApplyVEXSkipsInvalidStatements(t *testing.T) {
+	rep := vexReport("c", []string{"1.0"}, "CVE-1")
+	doc := &VEXDocument{ID: "vex-1", Statements: []VEXStatement{
+		{Vulnerability: "CVE-1", Status: VEXNotAffected, Products: []VEXProduct{{ID: "c"}}},
+	}}
+	app := ApplyVEX(rep, VEXApplyOptions{}, doc)
+	assert.Nil(t, app.Report.Results[0].Matches[0].VEX, "a not_affected without justification does not silence the match")
+	assert.Len(t, app.Unstated, 1)
+	require.Len(t, app.Invalid, 1)
+	assert.Equal(t, "vex-1: statements[0].justification: invalid VEX statement: not_affected needs a justification or an impact statement", app.Invalid[0])
+	assert.Empty(t, app.Unused)
+}
