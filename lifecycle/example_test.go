@@ -1,6 +1,7 @@
 package lifecycle_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/medtrace/medtrace/lifecycle"
@@ -112,4 +113,32 @@ func ExampleProject_Gaps() {
 	// 5.7.3 Retest after changes
 	// 5.7.4 Evaluate software system testing
 	// 5.7.5 Software system test record
+}
+
+// Check runs the whole thread's rules; a host disables or retunes rules and
+// waives findings through the options.
+func ExampleProject_Check() {
+	p := exampleProject()
+	p.System.Class = lifecycle.ClassB // lower than the dose engine's situations call for
+	p.UserNeeds = []lifecycle.UserNeed{{ID: "UN-1", Title: "Deliver the prescribed dose"}}
+	p.Requirements = []lifecycle.Requirement{{ID: "SRS-1", Title: "Limit the rate", Level: lifecycle.LevelSoftware,
+		Category: lifecycle.CategoryFunctional, DerivedFrom: []trace.ID{"UN-1"}, AllocatedTo: []trace.ID{"ITM-DOSE"}}}
+	opts := lifecycle.CheckOptions{CheckOptions: trace.CheckOptions{
+		Disabled: map[string]bool{"RISK-003": true, "RISK-013": true, "RISK-014": true},
+	}}
+	res, err := p.Check(context.Background(), opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range res.Findings {
+		fmt.Printf("%s %s %s: %s\n", f.Severity, f.Rule, f.Item, f.Message)
+	}
+	// Output:
+	// error CLS-001 SYS: software-system SYS declares class B but its hazardous situations call for class C (HS-OVER through its part ITM-DOSE)
+	// error CLS-004 ITM-UI: software-item ITM-UI is class B in a class C system by segregation, but no test verifies the segregation
+	// error LC-004 SRS-1: requirement SRS-1 is verified by no test
+	// warning LC-009 UN-1: user need UN-1 is validated by no test
+	// error RISK-005 HS-OVER: hazardous situation HS-OVER is in the alarp region but no risk control mitigates it and no benefit-risk analysis weighs it (ISO 14971:2019 7.1, 7.4)
+	// error RISK-023 HS-OVER: the residual risk of hazardous situation HS-OVER is significant under the plan but is not disclosed in the accompanying documentation (ISO 14971:2019 8)
 }

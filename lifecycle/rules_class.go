@@ -62,6 +62,34 @@ func worstContribution(ic ItemClass) (Contribution, bool) {
 	return w, w.Situation != ""
 }
 
+// worstPart returns the first part of ic (in ID order, at any depth) with a
+// direct contribution of ic's computed class.
+func (c *Classification) worstPart(ic ItemClass) (trace.ID, Contribution, bool) {
+	for _, part := range c.Items {
+		w, ok := worstContribution(part)
+		if !ok || w.Class != ic.Computed || !c.within(part, ic.Item) {
+			continue
+		}
+		return part.Item, w, true
+	}
+	return "", Contribution{}, false
+}
+
+// within reports whether ic lies under the item or system root.
+func (c *Classification) within(ic ItemClass, root trace.ID) bool {
+	for range len(c.Items) + 1 {
+		if ic.Parent == root {
+			return true
+		}
+		parent, ok := c.Item(ic.Parent)
+		if !ok || parent.Item == c.System.Item {
+			return root == c.System.Item
+		}
+		ic = parent
+	}
+	return false
+}
+
 func declaredNotLower(c *Classification, r *trace.Recorder) {
 	for _, ic := range append([]ItemClass{c.System}, c.Items...) {
 		if !ic.Declared.Valid() || c.Unclassified {
@@ -72,12 +100,15 @@ func declaredNotLower(c *Classification, r *trace.Recorder) {
 			continue
 		}
 		msg := fmt.Sprintf("%s %s declares class %s but its hazardous situations call for class %s", ic.Kind, ic.Item, ic.Declared, ic.Computed)
-		w, ok := worstContribution(ic)
-		if !ok {
-			r.Fail(ic.Item, msg+" (through its parts)")
+		if w, ok := worstContribution(ic); ok && w.Class == ic.Computed {
+			r.Fail(ic.Item, msg+fmt.Sprintf(" (%s)", w.Situation), w.Path...)
 			continue
 		}
-		r.Fail(ic.Item, msg+fmt.Sprintf(" (%s)", w.Situation), w.Path...)
+		if part, w, ok := c.worstPart(ic); ok {
+			r.Fail(ic.Item, msg+fmt.Sprintf(" (%s through its part %s)", w.Situation, part), w.Path...)
+			continue
+		}
+		r.Fail(ic.Item, msg)
 	}
 }
 
