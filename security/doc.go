@@ -30,8 +30,11 @@
 // configurable [Matrix] gives the level and the controlled / uncontrolled
 // verdict of the FDA postmarket guidance (2016). [Control] values carry the
 // FDA categories A–H, the requirements that implement them and, through the
-// lifecycle's tests, the security tests that verify them. [DraftRisks]
-// turns vulnerability matches into risk records to assess.
+// lifecycle's tests, the security tests that verify them.
+// [MatchesFromReport] reads package sbom's match report (after VEX) and
+// [DraftRisks] turns its matches into risk records to assess; [Reevaluate]
+// lists what a new vulnerability touches (elements, threats, risks,
+// hazardous situations).
 //
 // # The security → safety link
 //
@@ -39,13 +42,16 @@
 // the risk file (threat -causes-> hazardous-situation); a safety risk control
 // that opens an attack surface introduces a threat (risk-control
 // -introduces-> threat). [Rules] checks both directions and names what is
-// missing.
+// missing; package risk's RISK-019 checks that such a situation is
+// estimated without a numeric probability.
 //
 // # Evidence
 //
 // [Activities] lists the IEC 81001-5-1 activities (clauses 4–9) and
 // [FDADocumentation] the FDA premarket documentation items D1–D14, each with
-// the evidence items that satisfy it; [Gaps] says which are missing.
+// the evidence items that satisfy it; [Gaps] with [Present] says which are
+// missing. [File.Views] draws the global, multi-patient harm and
+// updatability architecture views from the model, with their gaps.
 //
 // # Graph and rules
 //
