@@ -67,7 +67,7 @@ func TestFindingsJSON(t *testing.T) {
 	assert.Equal(t, []severityCount{
 		{Severity: trace.Error, Open: 1, Waived: 1},
 		{Severity: trace.Warning, Open: 1},
-		{Severity: trace.Info},
+		{Severity: trace.Info, Open: 1},
 	}, doc.Summary)
 	for _, fd := range doc.Findings {
 		if fd.Item == "SRS-3" {
@@ -122,7 +122,7 @@ func TestSARIFShape(t *testing.T) {
 	require.Len(t, log.Runs, 1)
 	run := log.Runs[0]
 	assert.Equal(t, ToolName, run.Tool.Driver.Name)
-	require.Len(t, run.Tool.Driver.Rules, 3)
+	require.Len(t, run.Tool.Driver.Rules, 4)
 	for _, r := range run.Tool.Driver.Rules {
 		assert.NotEmpty(t, r.ShortDescription.Text, r.ID)
 		assert.NotEmpty(t, r.Properties.Clause, r.ID)
@@ -136,6 +136,11 @@ func TestSARIFShape(t *testing.T) {
 		levels[r.Locations[0].LogicalLocations[0].Name] = r.Level
 		require.Len(t, r.Locations, 1)
 		p := r.Locations[0].PhysicalLocation
+		if r.RuleID == "SOUP-ANOMALIES" {
+			assert.Nil(t, p, "an item without a source position has no physical location")
+			assert.Equal(t, "component", r.Locations[0].LogicalLocations[0].Kind)
+			continue
+		}
 		require.NotNil(t, p, r.RuleID)
 		assert.Equal(t, "records/thread%20file.yaml", p.ArtifactLocation.URI)
 		assert.Positive(t, p.Region.StartLine)
@@ -149,7 +154,7 @@ func TestSARIFShape(t *testing.T) {
 			assert.Empty(t, r.Suppressions)
 		}
 	}
-	assert.Equal(t, map[string]string{"SRS-3": "error", "HS-2": "error", "TC-2": "warning"}, levels)
+	assert.Equal(t, map[string]string{"SRS-3": "error", "HS-2": "error", "TC-2": "warning", "pkg:npm/evil@1.0.0": "note"}, levels)
 	// Only properties the SARIF 2.1.0 schema defines appear on a result.
 	var raw struct {
 		Runs []struct{ Results []map[string]json.RawMessage }
@@ -205,8 +210,8 @@ func TestJUnit(t *testing.T) {
 	out := render(t, func(b *bytes.Buffer) error { return f.JUnit(b) })
 	require.NoError(t, xml.Unmarshal(out, &doc))
 	assert.NotContains(t, string(out), "<script>")
-	require.Len(t, doc.Suites, 3)
-	assert.Equal(t, 2, doc.Failures)
+	require.Len(t, doc.Suites, 4)
+	assert.Equal(t, 3, doc.Failures)
 	assert.Equal(t, 1, doc.Skipped)
 	got := map[string]string{}
 	for _, s := range doc.Suites {
@@ -220,11 +225,12 @@ func TestJUnit(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]string{
-		"HS-CONTROLLED/HS-2": "failed",
-		"REQ-VERIFIED/SRS-3": "waived: verified by inspection " + xss,
-		"TEST-RUN/TC-2":      "failed",
+		"HS-CONTROLLED/HS-2":                "failed",
+		"REQ-VERIFIED/SRS-3":                "waived: verified by inspection " + xss,
+		"TEST-RUN/TC-2":                     "failed",
+		"SOUP-ANOMALIES/pkg:npm/evil@1.0.0": "failed",
 	}, got)
-	assert.Equal(t, 3+3, doc.Tests, "a case per failing item plus one passing case per rule")
+	assert.Equal(t, 4+3, doc.Tests, "a case per failing item plus one passing case per rule")
 }
 
 func TestFindingsMarkdown(t *testing.T) {

@@ -100,6 +100,12 @@ func pumpRules() []trace.Rule {
 				Message: "test {id} has no result <none>"},
 			Kind: "test", Link: trace.Evidences, Dir: trace.In, To: []trace.Kind{"test-result"},
 		},
+		trace.LinkRule{
+			RuleMeta: trace.RuleMeta{ID: "SOUP-ANOMALIES", Version: 1, Severity: trace.Info,
+				Clause: "IEC 62304:2006+A1:2015 7.1.3", Summary: "Every SOUP component has its published anomaly list evaluated.",
+				Message: "component {id} ({title}) has no evaluated anomaly list"},
+			Kind: "component", Link: trace.Reviews, Dir: trace.In, To: []trace.Kind{"document"},
+		},
 	}
 }
 

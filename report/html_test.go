@@ -1,0 +1,73 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func pumpPage(t *testing.T) Page {
+	t.Helper()
+	f := pumpFindings(t)
+	r := pumpRisk(t)
+	needs, err := NewTraceMatrix(f.Graph, NeedsChain())
+	require.NoError(t, err)
+	hazards, err := NewTraceMatrix(f.Graph, HazardChain())
+	require.NoError(t, err)
+	return Page{Meta: pumpMeta(), Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}}
+}
+
+func TestHTMLGolden(t *testing.T) {
+	p := pumpPage(t)
+	golden(t, "report.html", render(t, func(b *bytes.Buffer) error { return p.HTML(b) }))
+}
+
+func TestHTMLSelfContained(t *testing.T) {
+	out := string(render(t, func(b *bytes.Buffer) error { return pumpPage(t).HTML(b) }))
+	assert.True(t, strings.HasPrefix(out, "<!DOCTYPE html>"))
+	for _, banned := range []string{"<script", "<link", "src=", "@import", "url(", "http://", "https://"} {
+		if banned == "http://" {
+			// The SVG namespace is a name, not a resource.
+			out := strings.ReplaceAll(out, `xmlns="http://www.w3.org/2000/svg"`, "")
+			assert.NotContains(t, out, banned)
+			continue
+		}
+		assert.NotContains(t, out, banned)
+	}
+	for _, want := range []string{`id="summary"`, `id="findings"`, `id="coverage"`, `id="risk"`, `id="matrix-1"`, `id="matrix-2"`, "<svg", "@media print"} {
+		assert.Contains(t, out, want)
+	}
+}
+
+func TestHTMLEscapesUntrustedText(t *testing.T) {
+	p := pumpPage(t)
+	p.Meta.Product = xss
+	out := string(render(t, func(b *bytes.Buffer) error { return p.HTML(b) }))
+	assert.NotContains(t, out, "<script>")
+	assert.NotContains(t, out, "alert(1)</")
+	// The hostile component title (in the item cell and in the finding's
+	// message), the waiver rationale, the situation title and the product
+	// name (title, heading, meta line) all appear, escaped.
+	assert.Equal(t, 7, strings.Count(out, "&lt;script&gt;alert(1)&lt;/script&gt;"))
+	assert.Contains(t, out, `<span class="title">&lt;script&gt;alert(1)&lt;/script&gt;</span>`)
+}
+
+func TestHTMLSections(t *testing.T) {
+	for name, p := range map[string]Page{
+		"empty":         {},
+		"findings only": {Findings: &Findings{Result: pumpFindings(t).Result}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := string(render(t, func(b *bytes.Buffer) error { return p.HTML(b) }))
+			assert.Contains(t, out, `id="summary"`)
+			assert.NotContains(t, out, `id="risk"`)
+			assert.Equal(t, p.Findings != nil, strings.Contains(out, `id="findings"`))
+		})
+	}
+	var b bytes.Buffer
+	assert.ErrorIs(t, Page{Findings: &Findings{}}.HTML(&b), ErrMissingInput)
+	assert.ErrorIs(t, Page{Risk: &Risk{}}.HTML(&b), ErrMissingInput)
+}
