@@ -76,8 +76,9 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions) (*Workspace, error)
 	l.sboms(ctx)
 	l.advisories(ctx)
 	l.vex()
+	recordsOK := len(l.errs) == 0
 	l.results(ctx)
-	l.baselines(ctx)
+	l.baselines(ctx, recordsOK)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -288,8 +289,10 @@ func (l *loader) vex() {
 	}
 }
 
-// baselines attaches each baseline file to the release it names.
-func (l *loader) baselines(ctx context.Context) {
+// baselines attaches each baseline file to the release it names. When the
+// records had errors the releases may be incomplete, so baselines are only
+// decoded, not matched, to avoid reporting a consequence as a cause.
+func (l *loader) baselines(ctx context.Context, recordsOK bool) {
 	rels := l.ws.Project.Releases
 	for _, name := range l.ws.Manifest.Baselines {
 		data, err := l.read(name)
@@ -300,6 +303,9 @@ func (l *loader) baselines(ctx context.Context) {
 		bl, err := trace.DecodeBaseline(ctx, bytes.NewReader(data), trace.DecodeOptions{Name: name, MaxBytes: l.opts.MaxFileBytes})
 		if err != nil {
 			l.fail(err)
+			continue
+		}
+		if !recordsOK {
 			continue
 		}
 		var hit []int
