@@ -194,3 +194,27 @@ func TestEcosystemOf(t *testing.T) {
 	_, _, ok := EcosystemOf(p)
 	assert.False(t, ok)
 }
+
+func TestOSVEnumsAndAccessors(t *testing.T) {
+	for _, k := range []OSVEventKind{EventIntroduced, EventFixed, EventLastAffected, EventLimit} {
+		assert.True(t, k.Valid(), k)
+	}
+	for _, r := range []OSVRangeType{RangeSemver, RangeEcosystem, RangeGit} {
+		assert.True(t, r.Valid(), r)
+	}
+	for _, a := range []Assessment{AssessedAffected, AssessedClean, NotAssessed} {
+		assert.True(t, a.Valid(), a)
+	}
+	assert.False(t, OSVEventKind("").Valid())
+	assert.False(t, OSVRangeType("").Valid())
+	assert.False(t, Assessment("").Valid())
+	assert.False(t, NotAssessedReason("").Valid())
+	assert.Equal(t, "fixed 1.2.5", OSVEvent{EventFixed, "1.2.5"}.String())
+
+	ix := mustIndex(t, adv("A-1", "npm", "foo", nil, "1.0.0"))
+	a, ok := ix.Advisory("A-1")
+	require.True(t, ok)
+	assert.Equal(t, "summary of A-1", a.Summary)
+	_, ok = ix.Advisory("A-2")
+	assert.False(t, ok)
+}

@@ -222,6 +222,7 @@ func statementToOpenVEX(st *VEXStatement, i int) ([]openVEXStatement, []VEXLoss)
 		if status == st.Status {
 			s.Justification, s.ImpactStatement, s.ActionStatement = string(st.Justification), st.ImpactStatement, st.ActionStatement
 		} else {
+			vexSplitTexts(&s, status)
 			loss("products", "versions with status %s written as a statement of their own, without the %s statement's justification and texts", status, st.Status)
 		}
 		out = append(out, s)
@@ -230,6 +231,19 @@ func statementToOpenVEX(st *VEXStatement, i int) ([]openVEXStatement, []VEXLoss)
 		loss("products", "no product could be written; the statement is left out")
 	}
 	return out, losses
+}
+
+// vexSplitTexts fills the text a status requires in a statement split off
+// by per-version status, saying where the status came from rather than
+// inventing a reason, so the written document stays valid.
+func vexSplitTexts(s *openVEXStatement, status VEXStatus) {
+	const src = "stated per version in the source document's CycloneDX affects[] list; "
+	switch status {
+	case VEXNotAffected:
+		s.ImpactStatement = src + "no justification given there"
+	case VEXAffected:
+		s.ActionStatement = src + "no action statement given there"
+	}
 }
 
 // openVEXProducts turns a common product into OpenVEX products grouped by

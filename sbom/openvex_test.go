@@ -302,3 +302,52 @@ func TestCycloneDXVEXFromXML(t *testing.T) {
 	_, _, err = DecodeCycloneDXVEX(strings.NewReader("<a><b><c><d></d></c></b></a>"), VEXOptions{MaxDepth: 3})
 	assert.ErrorIs(t, err, ErrVEXTooLarge)
 }
+
+func TestCycloneDXPerVersionStatusToOpenVEX(t *testing.T) {
+	in := `{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
+	 "metadata":{"timestamp":"2024-01-01T00:00:00Z","component":{"bom-ref":"dev","name":"device","type":"device",
+	   "components":[{"bom-ref":"lib","name":"lib","type":"library","purl":"pkg:npm/lib"}]}},
+	 "vulnerabilities":[{"id":"CVE-1","analysis":{"state":"exploitable","detail":"update lib"},
+	   "affects":[{"ref":"lib","versions":[{"version":"1.0","status":"affected"},{"version":"1.1","status":"unaffected"},
+	     {"version":"1.2","status":"unknown"},{"range":"vers:npm/>=2.0.0","status":"affected"}]}]}]}`
+	doc, _, err := DecodeCycloneDXVEX(strings.NewReader(in), VEXOptions{})
+	require.NoError(t, err)
+	st := doc.Statements[0]
+	assert.Equal(t, "pkg:npm/lib", st.Products[0].PURL, "the bom-ref resolves to the nested component's purl")
+	assert.Equal(t, []VEXStatus{"", VEXNotAffected, VEXUnderInvestigation, ""},
+		[]VEXStatus{st.Products[0].Versions[0].Status, st.Products[0].Versions[1].Status, st.Products[0].Versions[2].Status, st.Products[0].Versions[3].Status})
+
+	doc.ID, doc.Author = "urn:example:1", "Example"
+	var buf bytes.Buffer
+	losses, err := EncodeOpenVEX(&buf, doc)
+	require.NoError(t, err)
+	out, err := DecodeOpenVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+	require.NoError(t, err, "the split statements are valid OpenVEX")
+	var got []string
+	for _, s := range out.Statements {
+		got = append(got, string(s.Status)+" "+s.Products[0].PURL)
+	}
+	assert.Equal(t, []string{"affected pkg:npm/lib@1.0", "under_investigation pkg:npm/lib@1.2", "not_affected pkg:npm/lib@1.1"}, got)
+	assert.Equal(t, "update lib", out.Statements[0].ActionStatement)
+	assert.Contains(t, out.Statements[2].ImpactStatement, "CycloneDX affects[]")
+	text := lossText(losses)
+	assert.Contains(t, text, `version range "vers:npm/>=2.0.0" of "lib" cannot be written in OpenVEX; left out`)
+	assert.Contains(t, text, "versions with status not_affected written as a statement of their own")
+}
+
+func TestVEXEnums(t *testing.T) {
+	for _, s := range []VEXStatus{VEXNotAffected, VEXAffected, VEXFixed, VEXUnderInvestigation} {
+		assert.True(t, s.Valid(), s)
+	}
+	for _, j := range []VEXJustification{JustComponentNotPresent, JustVulnerableCodeNotPresent, JustVulnerableCodeNotInExecutePath,
+		JustVulnerableCodeCannotBeControlledByAdversary, JustInlineMitigationsAlreadyExist} {
+		assert.True(t, j.Valid(), j)
+	}
+	assert.True(t, VEXFormatOpenVEX.Valid())
+	assert.True(t, VEXFormatCycloneDX.Valid())
+	for _, bad := range []string{"", "exploitable", "NOT_AFFECTED"} {
+		assert.False(t, VEXStatus(bad).Valid(), bad)
+		assert.False(t, VEXJustification(bad).Valid(), bad)
+		assert.False(t, VEXFormat(bad).Valid(), bad)
+	}
+}
