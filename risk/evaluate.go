@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/medtrace/medtrace/trace"
 )
@@ -338,7 +339,7 @@ func (ix *index) product(v1, v2 float64, r *Risk) (Rating, string) {
 	if !inUnit(v1) || !inUnit(v2) {
 		return Rating{}, "P1 and P2 must lie in [0, 1]"
 	}
-	r.Numeric, r.P = true, v1*v2
+	r.Numeric, r.P = true, roundProduct(v1*v2)
 	lvl := ix.f.Plan.Probability.Bucket(r.P)
 	if lvl.IsZero() {
 		return Rating{}, fmt.Sprintf("P1 × P2 = %s falls on no level of the probability scale", P(r.P))
@@ -364,6 +365,19 @@ func (ix *index) level(p Probability, field string) (Rating, string) {
 		return Rating{}, fmt.Sprintf("%s %q is neither a number nor a level of the probability scale", field, p)
 	}
 	return lvl, ""
+}
+
+// roundProduct rounds P1 × P2 to 12 significant digits, so that decimal
+// inputs whose product lies on a bound of the scale land on it and the
+// product prints as the decimal a person expects (0.009, not
+// 0.009000000000000001).
+func roundProduct(v float64) float64 {
+	var buf [32]byte
+	r, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], v, 'g', 12, 64)), 64)
+	if err != nil {
+		return v
+	}
+	return r
 }
 
 func inUnit(v float64) bool { return v >= 0 && v <= 1 }

@@ -38,6 +38,8 @@ func TestEstimate(t *testing.T) {
 			wantProb: "Frequent", wantReg: RegionALARP, numeric: true, p: 1e-3},
 		{name: "certain", severity: "Catastrophic", est: Estimate{P1: "1", Harms: []HarmEstimate{{Harm: "HARM-1", P2: "1"}}},
 			wantProb: "Frequent", wantReg: RegionUnacceptable, numeric: true, p: 1},
+		{name: "product printed as a decimal", severity: "Critical", est: Estimate{P1: "0.01", Harms: []HarmEstimate{{Harm: "HARM-1", P2: "0.9"}}},
+			wantProb: "Frequent", wantReg: RegionUnacceptable, numeric: true, p: 0.009},
 		{name: "zero", severity: "Catastrophic", est: Estimate{P1: "0", Harms: []HarmEstimate{{Harm: "HARM-1", P2: "1"}}},
 			wantProb: "Improbable", wantReg: RegionAcceptable, numeric: true},
 		{name: "qualitative P1 alone", severity: "Critical", est: Estimate{P1: "Remote", Harms: []HarmEstimate{{Harm: "HARM-1"}}},
@@ -263,4 +265,12 @@ func TestNotEstimableWithP2(t *testing.T) {
 	assert.Equal(t, "Occasional", a.Initial[0].Probability.Name, "P2 lowers the plan's level for an inestimable P1")
 	assert.Equal(t, RegionAcceptable, a.InitialRegion)
 	assert.False(t, a.Initial[0].Numeric)
+}
+
+func TestRoundProduct(t *testing.T) {
+	assert.Equal(t, 0.009, roundProduct(0.01*0.9), "float noise is rounded away")
+	below := 9.999999999999999e-06 // a float product just under the bound 1e-5
+	assert.Equal(t, "Remote", DefaultProbability().Bucket(below).Name)
+	assert.Equal(t, "Occasional", DefaultProbability().Bucket(roundProduct(below)).Name, "lands on the bound")
+	assert.Equal(t, 1.2345678901e-7, roundProduct(1.2345678901e-7), "12 significant digits kept")
 }

@@ -42,10 +42,17 @@ func explainFile(policy Policy) *File {
 			Residual: &Estimate{P1: "1e-3", Explanation: "alarm reduces but cannot remove"}},
 		{ID: "HS-006", Title: "Alarm not heard",
 			Estimate: Estimate{P1: "Occasional", Harms: []HarmEstimate{{Harm: "HARM-002", P2: "Remote"}}}},
+		{ID: "HS-007", Title: "Battery swelling", Disclosure: "IFU section 9",
+			Estimate: Estimate{P1: "1e-2", Harms: []HarmEstimate{{Harm: "HARM-001", P2: "1"}}},
+			Residual: &Estimate{P1: "1e-2", Harms: []HarmEstimate{{Harm: "HARM-001", P2: "0.9"}}}},
+		{ID: "HS-008", Title: "Keypad bounce",
+			Estimate: Estimate{P1: "1e-2", Harms: []HarmEstimate{{Harm: "HARM-002", P2: "0.5"}}}},
+		{ID: "HS-009", Title: "Display unreadable",
+			Estimate: Estimate{P1: "1e-2", Harms: []HarmEstimate{{Harm: "HARM-404", P2: "0.5"}}}},
 	}})
 	f.Controls = append(f.Controls,
 		Control{ID: "RC-010", Title: "Low-battery alarm", Option: ProtectiveMeasure, Location: LocationSoftware,
-			Mitigates: []trace.ID{"HS-004", "HS-005"}, NewRisks: NewRisksNone},
+			Mitigates: []trace.ID{"HS-004", "HS-005", "HS-007"}, NewRisks: NewRisksNone},
 		Control{ID: "RC-011", Title: "Battery warning in the IFU", Option: InformationForSafety, Location: LocationLabeling,
 			Mitigates: []trace.ID{"HS-005"}, NewRisks: NewRisksNone})
 	f.BenefitRisk = append(f.BenefitRisk, BenefitRisk{ID: "BR-005", Situations: []trace.ID{"HS-005"},
@@ -57,7 +64,7 @@ func TestExplainGolden(t *testing.T) {
 	for _, policy := range []Policy{ALARP, AFAP} {
 		t.Run(string(policy), func(t *testing.T) {
 			f := explainFile(policy)
-			require.NoError(t, f.Validate())
+			require.ErrorIs(t, f.Validate(), ErrUnknownReference, "HS-009 names an unknown harm")
 			ev := f.Evaluate()
 			var b strings.Builder
 			for _, a := range ev.Situations {

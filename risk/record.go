@@ -87,7 +87,8 @@ type Situation struct {
 // per harm P2, the probability that the situation leads to that harm.
 //
 // P1 and P2 are numbers or level names (Probability). When both are numbers
-// the probability of harm is P1 × P2, placed on the plan's scale. When either
+// the probability of harm is P1 × P2 (rounded to 12 significant digits),
+// placed on the plan's scale. When either
 // is a level name, the lower of the two levels is taken: P1 × P2 is never
 // above either factor, so this is the cautious reading. A P2 may be left out
 // only when P1 is qualitative or not estimable.

@@ -48,6 +48,9 @@ func TestValidate(t *testing.T) {
 		}, "hazards[0].situations[0].reduction.text", "HS-001", ErrRequired},
 		{"duplicate ID", func(f *File) { f.Harms[1].ID = "HS-001" }, "harms[1].id", "HS-001", ErrDuplicateID},
 		{"empty ID", func(f *File) { f.Harms[1].ID = "" }, "harms[1].id", "", ErrRequired},
+		{"ID with a control character", func(f *File) { f.Harms[1].ID = "HARM\n2" }, "harms[1].id", "HARM\n2", ErrInvalidValue},
+		{"cause ID with a control character", func(f *File) { situation(f, "HS-001").Causes = []trace.ID{"SWI\x00"} },
+			"hazards[0].situations[0].causes[0]", "HS-001", ErrInvalidValue},
 		{"bad date", func(f *File) { f.Reviews[0].Date = "02/06/2024" }, "reviews[0].date", "RMR-001", ErrInvalidValue},
 		{"bad outcome", func(f *File) {
 			f.BenefitRisk = []BenefitRisk{{ID: "BR-9", Situations: []trace.ID{"HS-001"}, Outcome: "fine"}}
