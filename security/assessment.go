@@ -164,43 +164,7 @@ func (a Assessment) evaluate(path string, id traceID, pos trace.Position, p *pro
 	if a.Exploitability != "" && !a.Exploitability.Valid() {
 		p.add(join("exploitability"), id, pos, ErrInvalid, "exploitability %q must be one of very-low, low, medium, high, very-high", a.Exploitability)
 	}
-	vector := a.CVSS
-	switch a.Method {
-	case AssessDirect:
-		if a.Exploitability == "" {
-			p.add(join("exploitability"), id, pos, ErrMissing, "method exploitability needs an exploitability level")
-		}
-		if strings.TrimSpace(a.Basis) == "" {
-			p.add(join("basis"), id, pos, ErrMissing, "an exploitability set directly needs a basis")
-		}
-	case AssessCVSS31, AssessCVSS40:
-		if vector == "" {
-			p.add(join("cvss"), id, pos, ErrMissing, "method %s needs a CVSS vector", a.Method)
-		}
-	case AssessRubric:
-		rub := opts.Rubric
-		if rub == nil {
-			r, err := DefaultRubric()
-			if err != nil {
-				p.add(join("rubric"), id, pos, ErrInvalid, "%v", err)
-				return res
-			}
-			rub = r
-		}
-		if a.Rubric == nil {
-			p.add(join("rubric"), id, pos, ErrMissing, "method mitre-rubric needs the rubric answers")
-			break
-		}
-		v, classes, err := rub.Vector(*a.Rubric)
-		if err != nil {
-			p.add(join("rubric"), id, pos, ErrInvalid, "%v", err)
-			break
-		}
-		vector = v
-		res.Classes = append(res.Classes, classes...)
-	default:
-		p.add(join("method"), id, pos, ErrInvalid, "method %q must be exploitability, cvss-3.1, cvss-4.0 or mitre-rubric", a.Method)
-	}
+	vector := a.methodVector(join, id, pos, p, opts, &res)
 	if vector != "" {
 		c, err := ParseCVSS(vector)
 		switch {
@@ -240,6 +204,49 @@ func (a Assessment) evaluate(path string, id traceID, pos trace.Position, p *pro
 		}
 	}
 	return res
+}
+
+// methodVector checks the fields the method needs and returns the CVSS
+// vector to parse, derived from rubric answers for the rubric method.
+func (a Assessment) methodVector(join func(string) string, id traceID, pos trace.Position, p *problems, opts EvaluateOptions, res *Result) string {
+	vector := a.CVSS
+	switch a.Method {
+	case AssessDirect:
+		if a.Exploitability == "" {
+			p.add(join("exploitability"), id, pos, ErrMissing, "method exploitability needs an exploitability level")
+		}
+		if strings.TrimSpace(a.Basis) == "" {
+			p.add(join("basis"), id, pos, ErrMissing, "an exploitability set directly needs a basis")
+		}
+	case AssessCVSS31, AssessCVSS40:
+		if vector == "" {
+			p.add(join("cvss"), id, pos, ErrMissing, "method %s needs a CVSS vector", a.Method)
+		}
+	case AssessRubric:
+		rub := opts.Rubric
+		if rub == nil {
+			r, err := DefaultRubric()
+			if err != nil {
+				p.add(join("rubric"), id, pos, ErrInvalid, "%v", err)
+				return ""
+			}
+			rub = r
+		}
+		if a.Rubric == nil {
+			p.add(join("rubric"), id, pos, ErrMissing, "method mitre-rubric needs the rubric answers")
+			break
+		}
+		v, classes, err := rub.Vector(*a.Rubric)
+		if err != nil {
+			p.add(join("rubric"), id, pos, ErrInvalid, "%v", err)
+			break
+		}
+		vector = v
+		res.Classes = append(res.Classes, classes...)
+	default:
+		p.add(join("method"), id, pos, ErrInvalid, "method %q must be exploitability, cvss-3.1, cvss-4.0 or mitre-rubric", a.Method)
+	}
+	return vector
 }
 
 func (r *Result) raise(s Signals) {

@@ -19,6 +19,39 @@ func (m *Model) Validate(cat *Catalogue) error {
 
 // validate adds the model's problems to p and its IDs to ids (ID → path).
 func (m *Model) validate(cat *Catalogue, p *problems, ids map[trace.ID]string) {
+	m.validateHead(p, ids)
+	kinds := m.claimIDs(p, ids)
+	ref := func(path string, owner trace.ID, pos trace.Position, id trace.ID, want trace.Kind) {
+		switch k, ok := kinds[id]; {
+		case !ok:
+			p.add(path, owner, pos, ErrUnknownRef, "no %s has ID %q", want, id)
+		case k != want:
+			p.add(path, owner, pos, ErrUnknownRef, "%q is a %s, not a %s", id, k, want)
+		}
+	}
+	for i, b := range m.Boundaries {
+		path := fmt.Sprintf("model.boundaries[%d]", i)
+		if strings.TrimSpace(b.Name) == "" {
+			p.add(path+".name", b.ID, b.Pos, ErrMissing, "name is required")
+		}
+		if b.Parent != "" {
+			ref(path+".parent", b.ID, b.Pos, b.Parent, KindTrustBoundary)
+		}
+	}
+	m.checkBoundaryCycles(p)
+	for i, a := range m.Assets {
+		a.validate(fmt.Sprintf("model.assets[%d]", i), p)
+	}
+	for i, e := range m.Elements {
+		e.validate(fmt.Sprintf("model.elements[%d]", i), cat, p, ref)
+	}
+	for i, f := range m.Flows {
+		f.validate(fmt.Sprintf("model.flows[%d]", i), p, ref)
+	}
+}
+
+// validateHead checks the model's own fields.
+func (m *Model) validateHead(p *problems, ids map[trace.ID]string) {
 	if !m.ID.Valid() {
 		p.add("model.id", m.ID, m.Pos, ErrMissing, "the threat model needs a valid ID")
 	} else {
@@ -44,83 +77,58 @@ func (m *Model) validate(cat *Catalogue, p *problems, ids map[trace.ID]string) {
 			p.add(path+".rationale", m.ID, m.Pos, ErrMissing, "exemption of %q needs a rationale", ex.Item)
 		}
 	}
-	claim := func(path string, id trace.ID, pos trace.Position) bool {
+}
+
+// claimIDs records the IDs of the model's records in ids, reporting
+// duplicates, and returns each valid ID's kind.
+func (m *Model) claimIDs(p *problems, ids map[trace.ID]string) map[trace.ID]trace.Kind {
+	kinds := map[trace.ID]trace.Kind{}
+	claim := func(path string, id trace.ID, pos trace.Position, kind trace.Kind) {
 		if !id.Valid() {
 			p.add(path+".id", id, pos, ErrMissing, "a valid ID is required (1-512 bytes, no control characters)")
-			return false
+			return
 		}
 		if first, dup := ids[id]; dup {
 			p.add(path+".id", id, pos, ErrDuplicateID, "ID already used by %s", first)
-			return false
+			return
 		}
 		ids[id] = path
-		return true
+		kinds[id] = kind
 	}
-	kinds := map[trace.ID]trace.Kind{}
 	for i, a := range m.Assets {
-		path := fmt.Sprintf("model.assets[%d]", i)
-		if claim(path, a.ID, a.Pos) {
-			kinds[a.ID] = KindAsset
-		}
-		a.validate(path, p)
+		claim(fmt.Sprintf("model.assets[%d]", i), a.ID, a.Pos, KindAsset)
 	}
 	for i, b := range m.Boundaries {
-		if claim(fmt.Sprintf("model.boundaries[%d]", i), b.ID, b.Pos) {
-			kinds[b.ID] = KindTrustBoundary
-		}
+		claim(fmt.Sprintf("model.boundaries[%d]", i), b.ID, b.Pos, KindTrustBoundary)
 	}
 	for i, e := range m.Elements {
-		if claim(fmt.Sprintf("model.elements[%d]", i), e.ID, e.Pos) {
-			kinds[e.ID] = KindElement
-		}
+		claim(fmt.Sprintf("model.elements[%d]", i), e.ID, e.Pos, KindElement)
 	}
 	for i, f := range m.Flows {
-		if claim(fmt.Sprintf("model.flows[%d]", i), f.ID, f.Pos) {
-			kinds[f.ID] = KindDataFlow
-		}
+		claim(fmt.Sprintf("model.flows[%d]", i), f.ID, f.Pos, KindDataFlow)
 	}
-	ref := func(path string, owner trace.ID, pos trace.Position, id trace.ID, want trace.Kind) {
-		switch k, ok := kinds[id]; {
-		case !ok:
-			p.add(path, owner, pos, ErrUnknownRef, "no %s has ID %q", want, id)
-		case k != want:
-			p.add(path, owner, pos, ErrUnknownRef, "%q is a %s, not a %s", id, k, want)
-		}
+	return kinds
+}
+
+func (f Flow) validate(path string, p *problems, ref refFunc) {
+	if f.From == "" {
+		p.add(path+".from", f.ID, f.Pos, ErrMissing, "the source element is required")
+	} else {
+		ref(path+".from", f.ID, f.Pos, f.From, KindElement)
 	}
-	for i, b := range m.Boundaries {
-		path := fmt.Sprintf("model.boundaries[%d]", i)
-		if strings.TrimSpace(b.Name) == "" {
-			p.add(path+".name", b.ID, b.Pos, ErrMissing, "name is required")
-		}
-		if b.Parent != "" {
-			ref(path+".parent", b.ID, b.Pos, b.Parent, KindTrustBoundary)
-		}
+	if f.To == "" {
+		p.add(path+".to", f.ID, f.Pos, ErrMissing, "the destination element is required")
+	} else {
+		ref(path+".to", f.ID, f.Pos, f.To, KindElement)
 	}
-	m.checkBoundaryCycles(p)
-	for i, e := range m.Elements {
-		e.validate(fmt.Sprintf("model.elements[%d]", i), cat, p, ref)
+	if f.From != "" && f.From == f.To {
+		p.add(path+".to", f.ID, f.Pos, ErrInvalid, "a flow cannot go from %q to itself", f.From)
 	}
-	for i, f := range m.Flows {
-		path := fmt.Sprintf("model.flows[%d]", i)
-		if f.From == "" {
-			p.add(path+".from", f.ID, f.Pos, ErrMissing, "the source element is required")
-		} else {
-			ref(path+".from", f.ID, f.Pos, f.From, KindElement)
-		}
-		if f.To == "" {
-			p.add(path+".to", f.ID, f.Pos, ErrMissing, "the destination element is required")
-		} else {
-			ref(path+".to", f.ID, f.Pos, f.To, KindElement)
-		}
-		if f.From != "" && f.From == f.To {
-			p.add(path+".to", f.ID, f.Pos, ErrInvalid, "a flow cannot go from %q to itself", f.From)
-		}
-		if strings.TrimSpace(f.Protocol) == "" {
-			p.add(path+".protocol", f.ID, f.Pos, ErrMissing, "the protocol is required (IEC 81001-5-1 7.2 f)")
-		}
-		for j, a := range f.Assets {
-			ref(fmt.Sprintf("%s.assets[%d]", path, j), f.ID, f.Pos, a, KindAsset)
-		}
+	if strings.TrimSpace(f.Protocol) == "" {
+		p.add(path+".protocol", f.ID, f.Pos, ErrMissing, "the protocol is required (IEC 81001-5-1 7.2 f)")
+	}
+	for j, a := range f.Assets {
+		ref(fmt.Sprintf("%s.assets[%d]", path, j), f.ID, f.Pos, a, KindAsset)
 	}
 }
 

@@ -104,7 +104,12 @@ func (f *File) Views() []View {
 	if !slices.ContainsFunc(m.Elements, func(e Element) bool { return e.Flags.Updatable }) {
 		update.Gaps = append(update.Gaps, "no element is marked updatable")
 	}
-	views := []*View{&global, &multi, &update}
+	return f.finishViews(&global, &multi, &update)
+}
+
+// finishViews adds the threats on each view's elements and flows and sorts
+// every list.
+func (f *File) finishViews(views ...*View) []View {
 	for _, t := range f.Threats {
 		for _, v := range views {
 			if slices.ContainsFunc(t.Targets, func(id trace.ID) bool {
