@@ -181,12 +181,6 @@ func (x *Explanation) writeRisks(b *strings.Builder, rs []Risk) {
 	}
 }
 
-func levelNames(s Scale) string {
-	names := make([]string, len(s.Levels))
-	for i, l := range s.Levels {
-		names[i] = l.Name
-	}
-	return strings.Join(names, " < ")
-}
+func levelNames(s Scale) string { return strings.Join(names(s), " < ") }
 
 func joinIDs(xs []trace.ID) string { return strings.Join(ids(xs), ", ") }
