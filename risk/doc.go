@@ -30,8 +30,8 @@
 //
 // [File.Evaluate] estimates and evaluates every situation before and after
 // control without a graph and returns typed results ([Evaluation],
-// [Assessment], [Risk]). [File.Explain] says why a situation's risk is where
-// it is. [File.Validate] reports malformed input, every problem at once with
+// [Assessment], [Risk]), with counts per region and per matrix cell
+// ([Heatmap]). [File.Explain] says why a situation's risk is where it is. [File.Validate] reports malformed input, every problem at once with
 // the record ID and field path.
 //
 // A File is a trace.Contributor ([File.Contribute]); [Rules] returns the
