@@ -91,6 +91,9 @@ type Match struct {
 	Aliases []string `json:"aliases,omitempty"`
 	// Summary is the advisory's one-line summary.
 	Summary string `json:"summary,omitempty"`
+	// Severity lists the severity scores (CVSS vectors) the vulnerability's
+	// advisories give, deduplicated.
+	Severity []OSVSeverity `json:"severity,omitempty"`
 	// Evidence lists every advisory range or list that matched.
 	Evidence []MatchEvidence `json:"evidence"`
 	// VEX is the VEX statement applied to the match, if any (ApplyVEX).
@@ -256,7 +259,7 @@ func (ix *Index) evaluate(r *ComponentResult, nv, release string) {
 			m := byGroup[g]
 			if m == nil {
 				grp := &ix.groups[g]
-				m = &Match{Vulnerability: grp.id, Aliases: grp.ids, Summary: grp.summary}
+				m = &Match{Vulnerability: grp.id, Aliases: grp.ids, Summary: grp.summary, Severity: grp.severity}
 				byGroup[g] = m
 			}
 			m.Evidence = append(m.Evidence, ev...)

@@ -7,10 +7,11 @@ import (
 
 // osvVulnGroup is one vulnerability: the advisories and aliases that name it.
 type osvVulnGroup struct {
-	id      string   // canonical ID
-	ids     []string // every ID of the group but the canonical one, sorted
-	summary string
-	records []int32 // indices of the advisories in the group, in ID order
+	id       string   // canonical ID
+	ids      []string // every ID of the group but the canonical one, sorted
+	summary  string
+	severity []OSVSeverity // of all records, deduplicated, sorted
+	records  []int32       // indices of the advisories in the group, in ID order
 }
 
 // osvJoinAliases groups advisories that name the same vulnerability: each
@@ -84,6 +85,7 @@ func osvJoinAliases(advs []Advisory) ([]osvVulnGroup, []int32) {
 	}
 	for g := range groups {
 		groups[g].summary = osvGroupSummary(advs, &groups[g])
+		groups[g].severity = osvGroupSeverity(advs, &groups[g])
 	}
 	return groups, advGroup
 }
@@ -193,4 +195,20 @@ func osvGroupSummary(advs []Advisory, g *osvVulnGroup) string {
 		}
 	}
 	return ""
+}
+
+// osvGroupSeverity collects the severity scores of a group's records,
+// without duplicates, in (type, score) order.
+func osvGroupSeverity(advs []Advisory, g *osvVulnGroup) []OSVSeverity {
+	var out []OSVSeverity
+	for _, r := range g.records {
+		out = append(out, advs[r].Severity...)
+	}
+	slices.SortFunc(out, func(a, b OSVSeverity) int {
+		if c := strings.Compare(a.Type, b.Type); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Score, b.Score)
+	})
+	return slices.Compact(out)
 }

@@ -50,8 +50,10 @@ func TestNotAssessedReasons(t *testing.T) {
 func TestAliasesJoinIntoOneVulnerability(t *testing.T) {
 	a1 := adv("GHSA-aaaa", "npm", "foo", []OSVRange{rng(RangeSemver, "introduced:0", "fixed:2.0.0")})
 	a1.Aliases = []string{"CVE-2021-10000"}
+	a1.Severity = []OSVSeverity{{Type: "CVSS_V3", Score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}}
 	a2 := adv("GO-2021-0001", "npm", "foo", []OSVRange{rng(RangeSemver, "introduced:1.0.0", "fixed:1.5.0")})
 	a2.Aliases = []string{"GHSA-aaaa"}
+	a2.Severity = []OSVSeverity{{Type: "CVSS_V3", Score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}, {Type: "CVSS_V4", Score: "CVSS:4.0/AV:N"}}
 	a3 := adv("OSV-2021-1", "npm", "other", nil, "1.0.0")
 	a3.Aliases = []string{"CVE-2021-10000", "CVE-2021-9999"}
 	w := adv("W-1", "npm", "foo", []OSVRange{rng(RangeSemver, "introduced:0")})
@@ -66,6 +68,7 @@ func TestAliasesJoinIntoOneVulnerability(t *testing.T) {
 	m := r.Matches[0]
 	assert.Equal(t, "CVE-2021-9999", m.Vulnerability, "lowest CVE in natural order")
 	assert.Equal(t, []string{"CVE-2021-10000", "GHSA-aaaa", "GO-2021-0001", "OSV-2021-1"}, m.Aliases)
+	assert.Equal(t, []OSVSeverity{{"CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}, {"CVSS_V4", "CVSS:4.0/AV:N"}}, m.Severity)
 	require.Len(t, m.Evidence, 2)
 	assert.Equal(t, "GHSA-aaaa", m.Evidence[0].Advisory)
 	assert.Equal(t, "GO-2021-0001", m.Evidence[1].Advisory)
