@@ -126,3 +126,22 @@ func FuzzDecodeCatalogue(f *testing.F) {
 		_, _ = Generate(context.Background(), &m, GenerateOptions{Catalogue: cat})
 	})
 }
+
+func FuzzDecodeRubric(f *testing.F) {
+	f.Add(rubricJSON)
+	f.Add([]byte("name: r\nversion: '1'\nquestions: [{id: Q, metric: AV, answers: [{id: A, value: N, next: Q}]}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := DecodeRubric(context.Background(), bytes.NewReader(data), DecodeOptions{MaxBytes: 1 << 16})
+		if err != nil {
+			return
+		}
+		answers := RubricAnswers{Rubric: r.Name, Version: r.Version, Answers: map[string]string{}}
+		for _, q := range r.Questions {
+			if len(q.Answers) > 0 {
+				answers.Answers[q.ID] = q.Answers[0].ID
+			}
+		}
+		_, _, _ = r.Vector(answers)
+		_, _ = Assessment{Method: AssessRubric, Impact: ImpactSerious, Rubric: &answers}.Evaluate(EvaluateOptions{Rubric: r})
+	})
+}

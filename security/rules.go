@@ -45,6 +45,7 @@ func (o RuleOptions) reviewInterval() time.Duration {
 //	SEC-014 patient-harm threat causing no hazardous
 //	        situation and without no-harm rationale         AAMI TIR57:2016; ISO/TR 24971:2020 Annex F
 //	SEC-015 open threat assessed by no security risk        FDA premarket guidance (2023) V.A.2
+//	SEC-016 generated threat its rule no longer produces    IEC 81001-5-1:2021 7.2
 //	SEC-020 risk control opening an attack surface that
 //	        introduces no threat                            AAMI TIR57:2016; IEC 81001-5-1:2021 7.4
 //	SEC-021 risk affecting therapy, diagnosis or workflow
@@ -77,6 +78,7 @@ func Rules(opts RuleOptions) []trace.Rule {
 		ruleUncontrolledPlan(opts),
 		ruleHarmLinked(),
 		ruleThreatAssessed(),
+		ruleStaleThreat(),
 		ruleAttackSurface(),
 		ruleClinicalClassLinked(),
 		ruleResidualMismatch(),

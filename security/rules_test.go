@@ -77,6 +77,7 @@ func TestRulesFire(t *testing.T) {
 			findThreat(f, spoof).Status = StatusOpen
 			f.Risks[0].Threats = []trace.ID{ThreatID("MED-PUMP-DOS", "EL-PUMP")}
 		}},
+		{rule: "SEC-016", item: spoof, mutate: func(f *File) { findThreat(f, spoof).Stale = true }},
 		{rule: "SEC-020", item: "RC-STOP", mutate: func(f *File) { findThreat(f, "THR-OVERRIDE").IntroducedBy = nil }},
 		{rule: "SEC-021", item: "SR-CVE", mutate: func(f *File) { f.Risks[1].NoHarmRationale = "" }},
 		{rule: "SEC-023", item: "SR-SPOOF", mutate: func(f *File) {
