@@ -81,9 +81,11 @@
 //     the specification's 1.7 conformance files are not in the test corpus.
 //   - XML is validated through its JSON equivalent plus this package's
 //     checks of what the JSON form cannot show (required attributes and
-//     elements, single-valued elements, unique bom-refs). Other XSD-only
-//     constraints are not checked; valid-attestation-1.6.xml is misjudged
-//     because cyclonedx-go reads its text references as empty.
+//     elements, single-valued elements, unique bom-refs) and repairs of what
+//     cyclonedx-go reads wrongly from XML (text references in declarations,
+//     enveloped XML signatures of signatories). Other XSD-only constraints
+//     are not checked. Every XML conformance file of 1.4–1.6 gets the right
+//     verdict.
 //   - cyclonedx-go v0.12.0 cannot read declarations.evidence[].data[]
 //     .classification as the 1.6 schema writes it (a string), so such
 //     attestation documents fail to decode.

@@ -126,7 +126,7 @@ func (v *Validator) ValidateJSON(ctx context.Context, r io.Reader, opts DecodeOp
 		return &DecodeError{Name: opts.Name, Offset: -1, Path: "specVersion",
 			Detail: fmt.Sprintf("CycloneDX spec version %s is not supported (validates 1.4 to 1.7)", quoteAny(head.SpecVersion)), Err: ErrUnsupportedSpecVersion}
 	}
-	return v.validateBytes(ctx, data, sv, opts.Name)
+	return v.validateBytes(ctx, data, sv, opts.Name, nil)
 }
 
 func parseCDXVersion(x any) (cdx.SpecVersion, bool) {
@@ -139,7 +139,9 @@ func parseCDXVersion(x any) (cdx.SpecVersion, bool) {
 	return 0, false
 }
 
-func (v *Validator) validateBytes(ctx context.Context, data []byte, sv cdx.SpecVersion, name string) error {
+// validateBytes validates JSON data; patch, if not nil, adjusts the decoded
+// document first.
+func (v *Validator) validateBytes(ctx context.Context, data []byte, sv cdx.SpecVersion, name string, patch func(doc any)) error {
 	schema, err := v.schema(sv)
 	if err != nil {
 		return err
@@ -152,6 +154,9 @@ func (v *Validator) validateBytes(ctx context.Context, data []byte, sv cdx.SpecV
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if patch != nil {
+		patch(doc)
 	}
 	err = schema.Validate(doc)
 	if err == nil {
@@ -188,8 +193,11 @@ func violations(ve *jsonschema.ValidationError) []Violation {
 // JSON equivalent: the document is decoded, encoded as JSON of the same spec
 // version and validated against the JSON schema; checks that the JSON form
 // cannot express (namespace, repeated single-valued elements, required
-// elements that decode to empty values) are added by this package. See the
-// package documentation for the limits of this approach.
+// elements that decode to empty values) are added by this package, and
+// what cyclonedx-go reads wrongly from XML is repaired first (references
+// written as text in declarations; an enveloped XML signature of a
+// signatory stands as a JSF signature naming the XML Signature namespace).
+// See the package documentation for the limits of this approach.
 func (v *Validator) ValidateXML(ctx context.Context, r io.Reader, opts DecodeOptions) error {
 	data, err := readLimited(ctx, r, opts.Name, opts.maxBytes())
 	if err != nil {
@@ -205,11 +213,12 @@ func (v *Validator) ValidateXML(ctx context.Context, r io.Reader, opts DecodeOpt
 	}
 	xmlViolations := checkXMLStructure(data, bom.SpecVersion)
 	jsonEquivalent(bom)
+	signed := fixDeclarations(data, bom)
 	var buf bytes.Buffer
 	if err := cdx.NewBOMEncoder(&buf, cdx.BOMFileFormatJSON).Encode(bom); err != nil {
 		return &DecodeError{Name: opts.Name, Offset: -1, Detail: "cannot express the document as JSON: " + err.Error(), Err: ErrSchema}
 	}
-	err = v.validateBytes(ctx, buf.Bytes(), bom.SpecVersion, opts.Name)
+	err = v.validateBytes(ctx, buf.Bytes(), bom.SpecVersion, opts.Name, func(doc any) { signSignatories(doc, signed) })
 	if len(xmlViolations) == 0 {
 		return err
 	}

@@ -154,3 +154,110 @@ func jsonEquivalent(bom *cdx.BOM) {
 	}
 	walk(*bom.Components)
 }
+
+// xmlDSigNamespace is the XML Signature namespace; in the JSON equivalent
+// of a document it names the algorithm of an enveloped XML signature.
+const xmlDSigNamespace = "http://www.w3.org/2000/09/xmldsig#"
+
+// xmlDeclarations reads the parts of <declarations> that cyclonedx-go
+// v0.12.0 decodes wrongly from XML: references written as element text
+// (it expects a "ref" attribute) and enveloped XML signatures of
+// signatories (it has no field for them).
+type xmlDeclarations struct {
+	Declarations *struct {
+		Attestations []struct {
+			Maps []struct {
+				Claims               []string `xml:"claims>claim"`
+				CounterClaims        []string `xml:"counterClaims>counterClaim"`
+				MitigationStrategies []string `xml:"conformance>mitigationStrategies>mitigationStrategy"`
+			} `xml:"map"`
+		} `xml:"attestations>attestation"`
+		Claims []struct {
+			MitigationStrategies []string `xml:"mitigationStrategies>mitigationStrategy"`
+			Evidence             []string `xml:"evidence"`
+			CounterEvidence      []string `xml:"counterEvidence"`
+		} `xml:"claims>claim"`
+		Signatories []struct {
+			Signature *struct{} `xml:"http://www.w3.org/2000/09/xmldsig# Signature"`
+		} `xml:"affirmation>signatories>signatory"`
+	} `xml:"declarations"`
+}
+
+func textRefs(in []string) *[]cdx.BOMReference {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]cdx.BOMReference, len(in))
+	for i, s := range in {
+		out[i] = cdx.BOMReference(strings.TrimSpace(s))
+	}
+	return &out
+}
+
+// fixDeclarations completes bom.Declarations, decoded from the XML in data,
+// with the references cyclonedx-go leaves empty, so that its JSON
+// equivalent says what the XML says. It returns the indexes of the
+// signatories that carry an enveloped XML signature.
+func fixDeclarations(data []byte, bom *cdx.BOM) []int {
+	d := bom.Declarations
+	if d == nil {
+		return nil
+	}
+	var x xmlDeclarations
+	if xml.NewDecoder(bytes.NewReader(data)).Decode(&x) != nil || x.Declarations == nil {
+		return nil
+	}
+	if d.Attestations != nil {
+		for i, a := range x.Declarations.Attestations {
+			if i >= len(*d.Attestations) || (*d.Attestations)[i].Map == nil {
+				continue
+			}
+			maps := *(*d.Attestations)[i].Map
+			for j, m := range a.Maps {
+				if j >= len(maps) {
+					break
+				}
+				maps[j].Claims, maps[j].CounterClaims = textRefs(m.Claims), textRefs(m.CounterClaims)
+				if maps[j].Conformance != nil {
+					maps[j].Conformance.MitigationStrategies = textRefs(m.MitigationStrategies)
+				}
+			}
+		}
+	}
+	if d.Claims != nil {
+		for i, c := range x.Declarations.Claims {
+			if i < len(*d.Claims) {
+				cl := &(*d.Claims)[i]
+				cl.MitigationStrategies, cl.Evidence, cl.CounterEvidence = textRefs(c.MitigationStrategies), textRefs(c.Evidence), textRefs(c.CounterEvidence)
+			}
+		}
+	}
+	var signed []int
+	for i, sg := range x.Declarations.Signatories {
+		if sg.Signature != nil {
+			signed = append(signed, i)
+		}
+	}
+	return signed
+}
+
+// signSignatories gives the listed signatories of the JSON document doc a
+// JSF signature whose algorithm is the XML Signature namespace URI: the
+// JSON equivalent of their enveloped XML signature, which cyclonedx-go
+// does not carry.
+func signSignatories(doc any, idx []int) {
+	get := func(v any, key string) any {
+		if m, ok := v.(map[string]any); ok {
+			return m[key]
+		}
+		return nil
+	}
+	list, _ := get(get(get(doc, "declarations"), "affirmation"), "signatories").([]any)
+	for _, i := range idx {
+		if i < len(list) {
+			if m, ok := list[i].(map[string]any); ok && m["signature"] == nil {
+				m["signature"] = map[string]any{"algorithm": xmlDSigNamespace, "value": "enveloped XML signature"}
+			}
+		}
+	}
+}
