@@ -125,8 +125,16 @@ func TestSnapshotDigest(t *testing.T) {
 func TestMatchIsSafeForConcurrentUse(t *testing.T) {
 	ix := mustIndex(t,
 		adv("A-1", "npm", "foo", []OSVRange{rng(RangeSemver, "introduced:0", "fixed:2.0.0")}),
-		adv("A-2", "PyPI", "bar", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:2.0")}))
-	comps := []Component{comp("pkg:npm/foo@1.0.0"), comp("pkg:pypi/bar@1.0"), comp("pkg:pypi/bar@3.0"), comp("pkg:generic/x@1")}
+		adv("A-2", "PyPI", "bar", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:2.0")}),
+		adv("A-3", "Maven", "g:a", []OSVRange{rng(RangeEcosystem, "introduced:1.0-alpha", "fixed:1.0.1.Final")}),
+		adv("A-4", "Debian:12", "d", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:1:2.0-1")}),
+		adv("A-5", "Alpine:v3.20", "a", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:2.0_rc1-r0")}),
+		adv("A-6", "RubyGems", "r", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:2.0.0.pre")}),
+		adv("A-7", "NuGet", "n", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:2.0.0-beta")}),
+		adv("A-8", "Packagist", "v/p", []OSVRange{rng(RangeEcosystem, "introduced:0", "fixed:2.0.0-RC1")}))
+	comps := []Component{comp("pkg:npm/foo@1.0.0"), comp("pkg:pypi/bar@1.0"), comp("pkg:pypi/bar@3.0"), comp("pkg:generic/x@1"),
+		comp("pkg:maven/g/a@1.0"), comp("pkg:deb/debian/d@1:1.9-2"), comp("pkg:apk/alpine/a@1.9-r3"),
+		comp("pkg:gem/r@1.9"), comp("pkg:nuget/n@1.9.0"), comp("pkg:composer/v/p@1.9.0")}
 	want, err := ix.MatchComponents(context.Background(), comps)
 	require.NoError(t, err)
 	var wg sync.WaitGroup
@@ -142,7 +150,7 @@ func TestMatchIsSafeForConcurrentUse(t *testing.T) {
 	for _, r := range results {
 		assert.Equal(t, want, r)
 	}
-	assert.Equal(t, map[Assessment]int{AssessedAffected: 2, AssessedClean: 1, NotAssessed: 1}, want.Counts())
+	assert.Equal(t, map[Assessment]int{AssessedAffected: 8, AssessedClean: 1, NotAssessed: 1}, want.Counts())
 }
 
 func TestMatchSBOMSkipsThePrimaryComponent(t *testing.T) {

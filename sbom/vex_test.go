@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -257,4 +258,60 @@ func TestApplyVEXSkipsInvalidStatements(t *testing.T) {
 	require.Len(t, app.Invalid, 1)
 	assert.Equal(t, "vex-1: statements[0].justification: invalid VEX statement: not_affected needs a justification or an impact statement", app.Invalid[0])
 	assert.Empty(t, app.Unused)
+}
+
+func TestCISACase3EveryStateApplied(t *testing.T) {
+	data, err := os.ReadFile("testdata/vex/Case-3/vex.json")
+	require.NoError(t, err)
+	var raw struct {
+		Vulnerabilities []struct {
+			ID       string `json:"id"`
+			Analysis struct {
+				State string `json:"state"`
+			} `json:"analysis"`
+		} `json:"vulnerabilities"`
+	}
+	require.NoError(t, json.Unmarshal(data, &raw))
+	// Reference §8 mapping, written out independently of the package.
+	stateToStatus := map[string]string{"in_triage": "under_investigation", "not_affected": "not_affected",
+		"exploitable": "affected", "resolved": "fixed"}
+	var ids []string
+	want := map[string]string{}
+	for _, v := range raw.Vulnerabilities {
+		ids = append(ids, v.ID)
+		want[v.ID] = stateToStatus[v.Analysis.State]
+	}
+	doc, _ := readCDXVEX(t, "Case-3/vex.json")
+	app := ApplyVEX(vexReport("product-GHI", []string{"17.4"}, ids...), VEXApplyOptions{}, doc)
+	got := map[string]string{}
+	for _, m := range app.Report.Results[0].Matches {
+		require.NotNil(t, m.VEX, m.Vulnerability)
+		got[m.Vulnerability] = string(m.VEX.Status)
+	}
+	assert.Equal(t, want, got)
+	assert.Empty(t, app.Unstated)
+	assert.Empty(t, app.Unused)
+}
+
+func TestCISACases4to6(t *testing.T) {
+	tests := []struct {
+		file, product string
+		want          map[string]string // version → status
+	}{
+		{"Case-4/vex.json", "product-ABC", map[string]string{"2.4": "affected", "3.5": "affected", "2.5": VEXUnstated}},
+		{"Case-5/vex.json", "product-XYZ", map[string]string{"1.0": "under_investigation"}},
+		{"Case-6/vex.json", "product-ABC", map[string]string{"2.4": "affected", "2.5": "not_affected", "1.7": "not_affected",
+			"4.0": "affected", "4.2": "not_affected", "5.0": VEXUnstated}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, _ := readCDXVEX(t, tt.file)
+			var versions []string
+			for v := range tt.want {
+				versions = append(versions, v)
+			}
+			app := ApplyVEX(vexReport(tt.product, versions, "CVE-2021-44228"), VEXApplyOptions{}, doc)
+			assert.Equal(t, tt.want, outcomes(app, "CVE-2021-44228"))
+		})
+	}
 }
