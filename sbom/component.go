@@ -541,6 +541,10 @@ type SBOM struct {
 	// EmbeddedVulnerabilities is the number of vulnerabilities the document
 	// itself carries (CycloneDX vulnerabilities[]).
 	EmbeddedVulnerabilities int `json:"embeddedVulnerabilities,omitempty"`
+	// SkippedSections names top-level sections of the source document that
+	// could not be read and were left out ("declarations"); the model does
+	// not use them, and EncodeCycloneDX does not write them back.
+	SkippedSections []string `json:"skippedSections,omitempty"`
 
 	// raw is the decoded CycloneDX document, kept for lossless writing.
 	raw *cdx.BOM

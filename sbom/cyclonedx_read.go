@@ -38,33 +38,74 @@ func DecodeCycloneDXJSON(ctx context.Context, r io.Reader, opts DecodeOptions) (
 	if err != nil {
 		return nil, err
 	}
-	bom, err := decodeCDXJSONBytes(data, opts)
+	bom, skipped, err := decodeCDXJSONBytes(data, opts)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return fromCDX(bom, opts.Name), nil
+	s := fromCDX(bom, opts.Name)
+	s.SkippedSections = skipped
+	return s, nil
 }
 
-func decodeCDXJSONBytes(data []byte, opts DecodeOptions) (*cdx.BOM, error) {
+func decodeCDXJSONBytes(data []byte, opts DecodeOptions) (*cdx.BOM, []string, error) {
 	if err := checkJSONDepth(data, opts.Name, opts.maxDepth()); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	bom := new(cdx.BOM)
+	var skipped []string
 	if err := json.Unmarshal(data, bom); err != nil {
-		return nil, jsonError(data, opts.Name, err)
+		var ok bool
+		if bom, skipped, ok = decodeWithoutSection(data, err); !ok {
+			return nil, nil, jsonError(data, opts.Name, err)
+		}
 	}
 	if bom.BOMFormat != "CycloneDX" {
-		return nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "bomFormat",
+		return nil, nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "bomFormat",
 			Detail: fmt.Sprintf("bomFormat is %q, want \"CycloneDX\"", bom.BOMFormat), Err: ErrWrongFormat}
 	}
 	if !readableCDX(bom.SpecVersion) {
-		return nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "specVersion",
+		return nil, nil, &DecodeError{Name: opts.Name, Offset: -1, Path: "specVersion",
 			Detail: fmt.Sprintf("CycloneDX spec version %q is not supported (reads 1.2 to 1.7)", bom.SpecVersion), Err: ErrUnsupportedSpecVersion}
 	}
-	return bom, nil
+	return bom, skipped, nil
+}
+
+// skippableSections are top-level sections the model does not use. When
+// cyclonedx-go cannot read one of them (v0.12.0 reads 1.6
+// declarations.evidence[].data[].classification as an object where the
+// schema has a string), the document is read without it rather than
+// rejected; SBOM.SkippedSections records what was left out.
+var skippableSections = []string{"declarations", "definitions", "formulation"}
+
+func decodeWithoutSection(data []byte, err error) (*cdx.BOM, []string, bool) {
+	var skipped []string
+	for range skippableSections {
+		var typ *json.UnmarshalTypeError
+		if !errors.As(err, &typ) {
+			return nil, nil, false
+		}
+		section, _, _ := strings.Cut(typ.Field, ".")
+		if !slices.Contains(skippableSections, section) || slices.Contains(skipped, section) {
+			return nil, nil, false
+		}
+		var doc map[string]json.RawMessage
+		if json.Unmarshal(data, &doc) != nil {
+			return nil, nil, false
+		}
+		delete(doc, section)
+		skipped = append(skipped, section)
+		if data, err = json.Marshal(doc); err != nil {
+			return nil, nil, false
+		}
+		bom := new(cdx.BOM)
+		if err = json.Unmarshal(data, bom); err == nil {
+			return bom, skipped, true
+		}
+	}
+	return nil, nil, false
 }
 
 // jsonError turns an encoding/json error into a DecodeError with position.

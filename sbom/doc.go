@@ -87,8 +87,9 @@
 //     are not checked. Every XML conformance file of 1.4–1.6 gets the right
 //     verdict.
 //   - cyclonedx-go v0.12.0 cannot read declarations.evidence[].data[]
-//     .classification as the 1.6 schema writes it (a string), so such
-//     attestation documents fail to decode.
+//     .classification as the 1.6 schema writes it (a string); such a
+//     document is read without its declarations (SBOM.SkippedSections says
+//     so) and is written back without them.
 //   - Writing drops JSF signatures (a rewritten document no longer matches
 //     them). Writing an older spec version than the source loses what the
 //     older version cannot hold.
