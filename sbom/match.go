@@ -198,13 +198,19 @@ func (ix *Index) MatchComponent(c *Component) ComponentResult {
 	}
 	r.Version = ver
 	nv := osvNormalizeVersion(eco, ver)
-	if _, err := osvParserFor(RangeEcosystem, eco)(nv); err != nil {
+	v, err := osvParserFor(RangeEcosystem, eco)(nv)
+	if err != nil {
 		return r.notAssessed(ReasonBadVersion, fmt.Sprintf("%s version order: %v", eco, err))
 	}
 	if !ix.ecosystems[eco] {
 		return r.notAssessed(ReasonEcosystemNotCovered, fmt.Sprintf("the advisory data has no %s records", eco))
 	}
-	ix.evaluate(&r, nv, osvDistroRelease(p))
+	vc := &osvVersionCache{eco: eco, text: nv}
+	vc.done[0], vc.parsed[0] = true, v
+	if osvSemverFamily[eco] {
+		vc.done[1], vc.parsed[1] = true, v // the same order
+	}
+	ix.evaluate(&r, vc, osvDistroRelease(p))
 	return r
 }
 
@@ -234,13 +240,12 @@ func (vc *osvVersionCache) get(typ OSVRangeType) (semantic.Version, error) {
 	return vc.parsed[i], vc.errs[i]
 }
 
-func (ix *Index) evaluate(r *ComponentResult, nv, release string) {
+func (ix *Index) evaluate(r *ComponentResult, vc *osvVersionCache, release string) {
 	cands := ix.byPkg[osvKey(r.Ecosystem, r.Package)]
 	if len(cands) == 0 {
 		r.Assessment = AssessedClean
 		return
 	}
-	vc := &osvVersionCache{eco: r.Ecosystem, text: nv}
 	byGroup := make(map[int32]*Match)
 	var unevaluable []string
 	for _, c := range cands {
@@ -259,7 +264,7 @@ func (ix *Index) evaluate(r *ComponentResult, nv, release string) {
 			m := byGroup[g]
 			if m == nil {
 				grp := &ix.groups[g]
-				m = &Match{Vulnerability: grp.id, Aliases: grp.ids, Summary: grp.summary, Severity: grp.severity}
+				m = &Match{Vulnerability: grp.id, Aliases: slices.Clone(grp.ids), Summary: grp.summary, Severity: slices.Clone(grp.severity)}
 				byGroup[g] = m
 			}
 			m.Evidence = append(m.Evidence, ev...)
