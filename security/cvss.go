@@ -108,7 +108,7 @@ var cvss40Metrics = []string{"AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC
 	"S", "AU", "R", "V", "RE", "U"}
 
 func cvss31From(v *gocvss31.CVSS31) (CVSS, error) {
-	out := CVSS{Version: CVSS31, Vector: v.Vector(), Metrics: map[string]string{}}
+	out := CVSS{Version: CVSS31, Vector: v.Vector(), Metrics: make(map[string]string, 8)}
 	for _, m := range cvss31Metrics {
 		if s, err := v.Get(m); err == nil && s != "X" {
 			out.Metrics[m] = s
@@ -139,7 +139,7 @@ func subscoreLevel(sub float64) Exploitability {
 }
 
 func cvss40From(v *gocvss40.CVSS40) (CVSS, error) {
-	out := CVSS{Version: CVSS40, Vector: v.Vector(), Metrics: map[string]string{}}
+	out := CVSS{Version: CVSS40, Vector: v.Vector(), Metrics: make(map[string]string, 12)}
 	for _, m := range cvss40Metrics {
 		if s, err := v.Get(m); err == nil && s != "X" {
 			out.Metrics[m] = s
