@@ -78,6 +78,7 @@ func (e *FieldError) Unwrap() error { return e.Err }
 
 // ValidationError holds every problem Validate found, in file order.
 type ValidationError struct {
+	// Errors are the problems, in file order.
 	Errors []*FieldError
 }
 

@@ -16,8 +16,11 @@ type Risk struct {
 	Harm trace.ID `json:"harm"`
 	// Severity is the harm's severity on the plan's scale.
 	Severity Rating `json:"severity"`
-	// P1 and P2 are the probabilities as written.
+	// P1 is the probability that the situation occurs, as written.
 	P1 Probability `json:"p1,omitempty"`
+	// P2 is the probability that the situation leads to the harm, as
+	// written (carried over from the initial estimate when a residual
+	// estimate does not change it).
 	P2 Probability `json:"p2,omitempty"`
 	// NotEstimable says P1 could not be estimated and the plan's
 	// NotEstimable level was used.
@@ -38,9 +41,12 @@ type Risk struct {
 // AppliedControl is a control that mitigates a situation, as the evaluation
 // sees it.
 type AppliedControl struct {
-	ID       trace.ID      `json:"id"`
-	Option   ControlOption `json:"option"`
-	Location Location      `json:"location"`
+	// ID is the control's ID.
+	ID trace.ID `json:"id"`
+	// Option is its option in the ISO 14971:2019 7.1 priority order.
+	Option ControlOption `json:"option"`
+	// Location says where it is realised.
+	Location Location `json:"location"`
 	// External says the control lies outside the software system
 	// (IEC 62304:2006+A1:2015 4.3).
 	External bool `json:"external"`
@@ -49,10 +55,10 @@ type AppliedControl struct {
 // Assessment is the estimation and evaluation of one hazardous situation
 // before and after control (ISO 14971:2019 5.5, 6, 7.3).
 type Assessment struct {
-	// Situation is the hazardous situation's ID; Hazard the hazard it
-	// belongs to.
+	// Situation is the hazardous situation's ID.
 	Situation trace.ID `json:"situation"`
-	Hazard    trace.ID `json:"hazard"`
+	// Hazard is the ID of the hazard it belongs to.
+	Hazard trace.ID `json:"hazard"`
 	// Causes are the causes the situation record names.
 	Causes []trace.ID `json:"causes,omitempty"`
 	// Initial holds one Risk per harm before control.
@@ -62,9 +68,10 @@ type Assessment struct {
 	// Initial; when controls exist but no residual estimate is given it is
 	// nil.
 	Residual []Risk `json:"residual,omitempty"`
-	// InitialRegion and ResidualRegion are the worst regions over the
-	// harms; empty when any harm could not be evaluated.
-	InitialRegion  Region `json:"initialRegion,omitempty"`
+	// InitialRegion is the worst region over the harms before control;
+	// empty when any harm could not be evaluated.
+	InitialRegion Region `json:"initialRegion,omitempty"`
+	// ResidualRegion is the same after control.
 	ResidualRegion Region `json:"residualRegion,omitempty"`
 	// WorstSeverity is the highest severity among the situation's harms
 	// (IEC 62304:2006+A1:2015 4.3 reads it).
@@ -126,8 +133,11 @@ func (e *Evaluation) Situation(id trace.ID) (Assessment, bool) {
 
 // RegionCounts counts situations by region.
 type RegionCounts struct {
-	Acceptable   int `json:"acceptable"`
-	ALARP        int `json:"alarp"`
+	// Acceptable counts situations in the acceptable region.
+	Acceptable int `json:"acceptable"`
+	// ALARP counts situations in the ALARP region.
+	ALARP int `json:"alarp"`
+	// Unacceptable counts situations in the unacceptable region.
 	Unacceptable int `json:"unacceptable"`
 	// Unevaluated counts situations that could not be evaluated.
 	Unevaluated int `json:"unevaluated"`

@@ -20,8 +20,9 @@ type Explanation struct {
 	HarmTitles map[trace.ID]string `json:"harmTitles,omitempty"`
 	// Policy is the plan's policy.
 	Policy Policy `json:"policy"`
-	// Severity and Probability are the plan's scales.
-	Severity    Scale `json:"severity"`
+	// Severity is the plan's severity scale.
+	Severity Scale `json:"severity"`
+	// Probability is the plan's probability scale.
 	Probability Scale `json:"probability"`
 	// Reduction is the situation's record that further control was
 	// considered, if any.

@@ -4,8 +4,9 @@ package risk
 // matrix pictures of risk management reports. Row s-1 is severity rank s and
 // column p-1 probability rank p, both lowest first.
 type Heatmap struct {
-	// Severity and Probability are the level names, lowest first.
-	Severity    []string `json:"severity"`
+	// Severity names the severity levels, lowest first.
+	Severity []string `json:"severity"`
+	// Probability names the probability levels, lowest first.
 	Probability []string `json:"probability"`
 	// Regions[s][p] is the cell's region in the plan's matrix.
 	Regions [][]Region `json:"regions"`

@@ -35,7 +35,9 @@ type Level struct {
 // Rating is a level placed on a scale: its rank (1 = lowest) and name. The
 // zero Rating means "not rated".
 type Rating struct {
-	Rank int    `json:"rank"`
+	// Rank is the level's 1-based position, lowest first; 0 when unrated.
+	Rank int `json:"rank"`
+	// Name is the level's name.
 	Name string `json:"name"`
 }
 
