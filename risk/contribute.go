@@ -93,8 +93,7 @@ func allow(b *trace.Builder) {
 	b.Allow(trace.ImplementedBy, KindControl, KindRequirement)
 	b.Allow(trace.Introduces, KindControl, KindHazard, KindSituation)
 	b.Allow(trace.Reviews, KindBenefitRisk, KindSituation)
-	b.Allow(trace.Reviews, KindReview, KindPlan, KindHazard, KindSituation, KindHarm, KindControl,
-		KindCause, KindBenefitRisk)
+	b.Allow(trace.Reviews, KindReview, Kinds()...)
 }
 
 func addCauses(b *trace.Builder, causes []trace.ID, to trace.ID, pos trace.Position) {

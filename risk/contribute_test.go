@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/medtrace/medtrace/trace"
@@ -30,8 +31,7 @@ func TestContribute(t *testing.T) {
 	kinds := map[trace.Kind]int{}
 	for it := range g.Items() {
 		kinds[it.Kind]++
-		switch it.Kind {
-		case KindPlan, KindHazard, KindSituation, KindHarm, KindControl, KindCause, KindBenefitRisk, KindReview:
+		if slices.Contains(Kinds(), it.Kind) {
 			assert.False(t, it.Fingerprint.IsZero(), it.ID)
 		}
 	}

@@ -63,3 +63,11 @@ func CauseKinds() []trace.Kind {
 		KindComponent, KindSOUP, KindVulnerability, KindThreat, KindSecurityRisk,
 	}
 }
+
+// Kinds returns the kinds this package owns, in a fixed order. The slice is
+// new on every call.
+func Kinds() []trace.Kind {
+	return []trace.Kind{
+		KindPlan, KindHazard, KindSituation, KindHarm, KindControl, KindCause, KindBenefitRisk, KindReview,
+	}
+}
