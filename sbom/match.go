@@ -130,8 +130,14 @@ type ComponentResult struct {
 	Notes []string `json:"notes,omitempty"`
 }
 
+// MatchReportFormat names the JSON form of MatchReport and its version; it
+// changes when a field changes meaning or is removed.
+const MatchReportFormat = "medtrace.sbom.match-report/v1"
+
 // MatchReport is the outcome of matching a set of components.
 type MatchReport struct {
+	// Format is MatchReportFormat for reports made by this package.
+	Format string `json:"format"`
 	// Snapshot identifies the advisory data used.
 	Snapshot SnapshotInfo `json:"snapshot"`
 	// Results holds one result per component, in component order.
@@ -155,7 +161,7 @@ func (ix *Index) MatchSBOM(ctx context.Context, s *SBOM) (*MatchReport, error) {
 
 // MatchComponents matches each component against the index, in order.
 func (ix *Index) MatchComponents(ctx context.Context, comps []Component) (*MatchReport, error) {
-	rep := &MatchReport{Snapshot: ix.snap, Results: make([]ComponentResult, 0, len(comps))}
+	rep := &MatchReport{Format: MatchReportFormat, Snapshot: ix.snap, Results: make([]ComponentResult, 0, len(comps))}
 	for i := range comps {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -102,7 +102,7 @@ func vexIndexStatements(docs []*VEXDocument) (map[string][][2]int, map[[2]int]bo
 // that break the VEX rules (VEXDocument.Validate) are not applied and are
 // listed in Invalid. rep is not changed.
 func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEXApplication {
-	out := &MatchReport{Snapshot: rep.Snapshot, Results: slices.Clone(rep.Results)}
+	out := &MatchReport{Format: rep.Format, Snapshot: rep.Snapshot, Results: slices.Clone(rep.Results)}
 	app := &VEXApplication{Report: out, Unstated: []Unstated{}}
 	byName, invalid, reasons := vexIndexStatements(docs)
 	app.Invalid = reasons
