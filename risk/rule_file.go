@@ -65,6 +65,9 @@ func (rs *ruleSet) overallRule() trace.Rule {
 			if p.Policy == AFAP && o.BenefitRisk == "" {
 				gaps = append(gaps, "no benefit-risk analysis (required under AFAP)")
 			}
+			if br := rs.benefitRisk(o.BenefitRisk); br != nil && br.Outcome != BenefitsOutweigh {
+				gaps = append(gaps, "a benefit-risk analysis that does not find the benefits outweigh it")
+			}
 			if len(gaps) > 0 {
 				r.Failf(p.ID, "the overall residual risk evaluation has %s (ISO 14971:2019 8)", strings.Join(gaps, ", "))
 				return

@@ -23,6 +23,8 @@ func TestOverallRule(t *testing.T) {
 		{name: "not evaluated", mutate: func(f *File) { f.Overall = nil }, want: []trace.ID{"RMP-001"}},
 		{name: "unacceptable", mutate: func(f *File) { f.Overall.Outcome = Unacceptable }, want: []trace.ID{"RMP-001"}},
 		{name: "no rationale", mutate: func(f *File) { f.Overall.Rationale = "" }, want: []trace.ID{"RMP-001"}},
+		{name: "AFAP with risks outweighing", policy: AFAP, mutate: func(f *File) { f.BenefitRisk[0].Outcome = RisksOutweigh },
+			want: []trace.ID{"RMP-001"}},
 		{name: "AFAP without benefit-risk", policy: AFAP, mutate: func(f *File) { f.Overall.BenefitRisk = "" },
 			want: []trace.ID{"RMP-001"}},
 	})
