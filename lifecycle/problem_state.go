@@ -87,7 +87,9 @@ type StateChange struct {
 // TransitionError reports a state change the problem resolution process
 // does not allow.
 type TransitionError struct {
-	ID       trace.ID
+	// ID is the problem report's ID.
+	ID trace.ID
+	// From is the report's state; To the state it was asked to move to.
 	From, To ProblemState
 }
 

@@ -63,7 +63,9 @@ type TrendOptions struct {
 // reported in one period.
 type TrendCount struct {
 	// Start is the start of the period (UTC).
-	Start       time.Time   `json:"start"`
+	Start time.Time `json:"start"`
+	// Type, Criticality and Count: Count reports of that type and
+	// criticality in the period.
 	Type        ProblemType `json:"type"`
 	Criticality Criticality `json:"criticality"`
 	Count       int         `json:"count"`

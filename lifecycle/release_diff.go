@@ -55,7 +55,7 @@ type DiffOptions struct {
 // change reaches (IEC 62304:2006+A1:2015 6.2.3, 7.4, 8.2.3; FDA 2023
 // software guidance VI.I).
 type ReleaseDiff struct {
-	// From and To are the releases compared.
+	// From and To are the releases compared, older first.
 	From trace.ID `json:"from"`
 	To   trace.ID `json:"to"`
 	// Items is the diff of the two baselines.
@@ -94,6 +94,7 @@ type ReleaseImpact struct {
 // SuspectLink is a reviewed link whose target changed since the review
 // (trace.Suspect in the release's JSON form).
 type SuspectLink struct {
+	// From, Type and To are the link as written.
 	From trace.ID       `json:"from"`
 	Type trace.LinkType `json:"type"`
 	To   trace.ID       `json:"to"`
@@ -106,10 +107,13 @@ type SuspectLink struct {
 // ImpactedRecord is one item a change reaches, with the shortest path from
 // a changed item.
 type ImpactedRecord struct {
-	ID    trace.ID    `json:"id"`
-	Kind  trace.Kind  `json:"kind"`
-	Depth int         `json:"depth"`
-	Path  []trace.Hop `json:"path"`
+	// ID and Kind name the item reached.
+	ID   trace.ID   `json:"id"`
+	Kind trace.Kind `json:"kind"`
+	// Depth is the number of links from the nearest changed item.
+	Depth int `json:"depth"`
+	// Path is the shortest path from a changed item, each link as written.
+	Path []trace.Hop `json:"path"`
 }
 
 // Kinds by the group of a release impact they fall in.
@@ -198,7 +202,9 @@ type ComponentVersion struct {
 
 // ComponentChange is a component whose version differs between two SBOMs.
 type ComponentChange struct {
-	Key string           `json:"key"`
+	// Key is the component's identity without its version.
+	Key string `json:"key"`
+	// Old and New are the component in the older and the newer SBOM.
 	Old ComponentVersion `json:"old"`
 	New ComponentVersion `json:"new"`
 }
@@ -206,6 +212,8 @@ type ComponentChange struct {
 // ComponentDiff is the difference between two SBOMs' components (FDA
 // premarket cybersecurity guidance VII.D; IEC 62304:2006+A1:2015 8.1.2).
 type ComponentDiff struct {
+	// Added are components only the newer SBOM has; Removed those only the
+	// older has; Changed those whose version changed. Each is ordered by key.
 	Added   []ComponentVersion `json:"added,omitempty"`
 	Removed []ComponentVersion `json:"removed,omitempty"`
 	Changed []ComponentChange  `json:"changed,omitempty"`
