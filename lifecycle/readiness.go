@@ -97,7 +97,8 @@ func (r *Readiness) Ready() bool { return r != nil && len(r.Blockers) == 0 }
 // software guidance VI.H–VI.J). It runs every check and returns every
 // blocker, each with its reason and clause:
 //
-//   - the records build a graph without problems;
+//   - the records build a graph without problems (checked when Readiness
+//     builds the graph itself, that is when opts.Graph is nil);
 //   - every activity required for the class has evidence (Project.Gaps);
 //   - every requirement is verified by a passing result on the release's
 //     version: a verifying test whose latest result on that version passed;
