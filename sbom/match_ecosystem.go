@@ -7,7 +7,11 @@ import (
 	"github.com/package-url/packageurl-go"
 )
 
-// Ecosystem mapping between package URL types and OSV ecosystems:
+// EcosystemOf returns the OSV ecosystem and the normalised OSV package name
+// a package URL denotes, or ok false if the purl type has no OSV ecosystem
+// with a version order.
+//
+// The mapping between package URL types and OSV ecosystems:
 //
 //	purl type   namespace        OSV ecosystem   OSV package name
 //	golang      module path      Go              namespace/name (module path, "v" prefix dropped from versions)
@@ -39,10 +43,6 @@ import (
 // "debian-12", "alpine-3.20.1") matches only records of that release (or a
 // prefix of it) or of no release; a release given by code name
 // ("bookworm") is not filtered on.
-//
-// EcosystemOf returns the OSV ecosystem and the normalised OSV package name
-// a package URL denotes, or ok false if the purl type has no OSV ecosystem
-// with a version order.
 func EcosystemOf(p packageurl.PackageURL) (ecosystem, name string, ok bool) {
 	eco, ok := osvPurlEcosystem(p)
 	if !ok {
