@@ -236,3 +236,32 @@ func TestDefaultCatalogueCoversStrideMap(t *testing.T) {
 		}
 	}
 }
+
+func TestMedicalHospitalRules(t *testing.T) {
+	m := Model{ID: "TM", Methods: []Method{MethodSTRIDE},
+		Boundaries: []Boundary{{ID: "TB-HDO", Name: "hospital"}, {ID: "TB-DEV", Name: "device"}},
+		Elements: []Element{
+			{ID: "EHR", Name: "EHR", Type: "ehr-system", Boundary: "TB-HDO"},
+			{ID: "GW", Name: "Gateway", Type: "gateway", Boundary: "TB-HDO"},
+			{ID: "PUMP", Name: "Pump", Type: "infusion-pump", Boundary: "TB-DEV"},
+		},
+		Flows: []Flow{
+			{ID: "F-ORDER", From: "EHR", To: "PUMP", Protocol: "hl7"},
+			{ID: "F-SAFE", From: "EHR", To: "GW", Protocol: "hl7", Authenticated: true, Encrypted: true, IntegrityProtected: true},
+		}}
+	threats, err := Generate(context.Background(), &m, GenerateOptions{})
+	require.NoError(t, err)
+	got := map[trace.ID]bool{}
+	for _, th := range threats {
+		got[th.ID] = true
+	}
+	for _, want := range []trace.ID{
+		ThreatID("MED-CLINICAL-CLEARTEXT", "F-ORDER"), ThreatID("MED-EHR-ORDER", "F-ORDER"),
+		ThreatID("MED-GATEWAY-BRIDGE", "GW"), ThreatID("GEN-UNAUTH-CROSSING", "F-ORDER"),
+	} {
+		assert.True(t, got[want], "missing %s", want)
+	}
+	for _, not := range []trace.ID{ThreatID("MED-CLINICAL-CLEARTEXT", "F-SAFE"), ThreatID("MED-EHR-ORDER", "F-SAFE")} {
+		assert.False(t, got[not], "unexpected %s", not)
+	}
+}
