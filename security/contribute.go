@@ -30,32 +30,41 @@ const (
 	AttrNoHarmRationale = "no-harm-rationale"
 	// AttrBoundary is an element's trust boundary.
 	AttrBoundary = "boundary"
-	// AttrCrossesBoundary, AttrAuthenticated, AttrEncrypted and
-	// AttrIntegrityProtected are "true" or "false" on flows.
-	AttrCrossesBoundary    = "crosses-boundary"
-	AttrAuthenticated      = "authenticated"
-	AttrEncrypted          = "encrypted"
+	// AttrCrossesBoundary is "true" on a flow whose ends sit in different
+	// trust boundaries.
+	AttrCrossesBoundary = "crosses-boundary"
+	// AttrAuthenticated is "true" on an authenticated flow.
+	AttrAuthenticated = "authenticated"
+	// AttrEncrypted is "true" on an encrypted flow.
+	AttrEncrypted = "encrypted"
+	// AttrIntegrityProtected is "true" on an integrity-protected flow.
 	AttrIntegrityProtected = "integrity-protected"
 	// AttrCategory is a control's FDA category.
 	AttrCategory = "category"
 	// AttrSafetyImpact is "true" on a control that affects availability,
-	// workflow or emergency access; AttrSafetyReview holds its review.
+	// workflow or emergency access.
 	AttrSafetyImpact = "safety-impact"
+	// AttrSafetyReview holds a control's safety review.
 	AttrSafetyReview = "safety-review"
-	// AttrPreVerdict and AttrPostVerdict hold a risk's verdicts; the
-	// matching -exploitability, -impact and -level keys the evaluated levels.
-	AttrPreVerdict  = "pre-verdict"
+	// AttrPreVerdict holds a risk's verdict before controls; the keys
+	// "pre-exploitability", "pre-impact", "pre-level" and "pre-method" hold
+	// the rest of the evaluated assessment.
+	AttrPreVerdict = "pre-verdict"
+	// AttrPostVerdict holds a risk's verdict after controls, with the
+	// matching "post-" keys.
 	AttrPostVerdict = "post-verdict"
 	// AttrKEV is "true" when the latest KEV observation lists the vulnerability.
 	AttrKEV = "kev"
 	// AttrClasses lists the data classes a risk affects.
 	AttrClasses = "classes"
-	// AttrVEXStatus and AttrVEXJustification hold a risk's VEX statement.
-	AttrVEXStatus        = "vex-status"
+	// AttrVEXStatus holds a risk's VEX status.
+	AttrVEXStatus = "vex-status"
+	// AttrVEXJustification holds a risk's VEX justification.
 	AttrVEXJustification = "vex-justification"
-	// AttrPatchClass and AttrPatchDue hold a risk's patch plan.
+	// AttrPatchClass holds the class of a risk's patch plan.
 	AttrPatchClass = "patch-class"
-	AttrPatchDue   = "patch-due"
+	// AttrPatchDue holds the due date of a risk's patch plan (YYYY-MM-DD).
+	AttrPatchDue = "patch-due"
 	// AttrCyberDevice is "true" or "false" on the threat model once the
 	// FD&C Act 524B(c) determination is recorded, else absent.
 	AttrCyberDevice = "cyber-device"

@@ -77,11 +77,27 @@ type Interface struct {
 	// Enabled says it is enabled in the delivered device.
 	Enabled bool `json:"enabled,omitempty"`
 	// Function says what the interface is for, and Direction which way
-	// data goes ("in", "out", "both"), for the labeling of ports and
-	// interfaces (FDA premarket cybersecurity guidance (2023) VI.A).
-	Function  string `json:"function,omitempty"`
-	Direction string `json:"direction,omitempty"`
+	// data goes, for the labeling of ports and interfaces (FDA premarket
+	// cybersecurity guidance (2023) VI.A).
+	Function  string        `json:"function,omitempty"`
+	Direction PortDirection `json:"direction,omitempty"`
 }
+
+// PortDirection says which way data goes through an interface.
+type PortDirection string
+
+// Port directions.
+const (
+	// PortIn: data only enters the element.
+	PortIn PortDirection = "in"
+	// PortOut: data only leaves the element.
+	PortOut PortDirection = "out"
+	// PortBoth: data goes both ways.
+	PortBoth PortDirection = "both"
+)
+
+// Valid reports whether d is in, out or both.
+func (d PortDirection) Valid() bool { return d == PortIn || d == PortOut || d == PortBoth }
 
 // Flags are yes/no facts about an element that threat rules and checks use.
 type Flags struct {

@@ -183,7 +183,7 @@ func (e Element) validate(path string, cat *Catalogue, p *problems, ref refFunc)
 		if !it.Kind.Valid() {
 			p.add(ip+".kind", e.ID, e.Pos, ErrInvalid, "unknown interface kind %q", it.Kind)
 		}
-		if d := it.Direction; d != "" && d != "in" && d != "out" && d != "both" {
+		if d := it.Direction; d != "" && !d.Valid() {
 			p.add(ip+".direction", e.ID, e.Pos, ErrInvalid, "direction %q must be in, out or both", d)
 		}
 	}
