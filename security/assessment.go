@@ -60,8 +60,10 @@ type KEV struct {
 
 // Signals are dated, append-only inputs that raise exploitability.
 type Signals struct {
+	// EPSS are the EPSS observations, oldest first as appended.
 	EPSS []EPSS `json:"epss,omitempty"`
-	KEV  []KEV  `json:"kev,omitempty"`
+	// KEV are the KEV observations, oldest first as appended.
+	KEV []KEV `json:"kev,omitempty"`
 }
 
 // LatestEPSS returns the observation retrieved last.
@@ -115,9 +117,11 @@ type Result struct {
 	Derived Exploitability `json:"derived"`
 	// Exploitability is the level after signals raised it.
 	Exploitability Exploitability `json:"exploitability"`
-	Impact         Impact         `json:"impact"`
-	Level          Level          `json:"level"`
-	Verdict        Verdict        `json:"verdict"`
+	// Impact is the assessed impact.
+	Impact Impact `json:"impact"`
+	// Level and Verdict are the matrix cell's content.
+	Level   Level   `json:"level"`
+	Verdict Verdict `json:"verdict"`
 	// CVSS is the parsed vector, if any.
 	CVSS *CVSS `json:"cvss,omitempty"`
 	// Reasons say how the exploitability was reached and raised.

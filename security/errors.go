@@ -63,6 +63,7 @@ func (e *FieldError) Unwrap() error { return e.Err }
 
 // ValidationError holds every problem found in a record set, in order.
 type ValidationError struct {
+	// Problems are the problems, in the order found.
 	Problems []*FieldError
 }
 

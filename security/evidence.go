@@ -72,6 +72,7 @@ func FDADocumentation() ([]Activity, error) { return loadActivities(fdaJSON, "fd
 
 // Gap is an evidence item that is missing.
 type Gap struct {
+	// Activity, Source and Clause name the activity; Evidence is what is missing.
 	Activity string   `json:"activity"`
 	Source   string   `json:"source"`
 	Clause   string   `json:"clause"`

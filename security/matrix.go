@@ -108,6 +108,8 @@ func (l Level) Valid() bool {
 
 // Cell is one cell of a security risk matrix.
 type Cell struct {
+	// Exploitability and Impact locate the cell; Level and Verdict are its
+	// content.
 	Exploitability Exploitability `json:"exploitability"`
 	Impact         Impact         `json:"impact"`
 	Level          Level          `json:"level"`

@@ -8,6 +8,7 @@ import (
 
 // CIA holds an asset's needs for confidentiality, integrity and availability.
 type CIA struct {
+	// Confidentiality, Integrity and Availability are the needs. Required.
 	Confidentiality Need `json:"confidentiality"`
 	Integrity       Need `json:"integrity"`
 	Availability    Need `json:"availability"`

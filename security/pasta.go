@@ -123,8 +123,10 @@ func (t AttackTree) Leaves() []trace.ID {
 
 // Pasta holds the PASTA records of a file.
 type Pasta struct {
-	Stages      []StageRecord `json:"stages,omitempty"`
-	AttackTrees []AttackTree  `json:"attackTrees,omitempty"`
+	// Stages are the stage records.
+	Stages []StageRecord `json:"stages,omitempty"`
+	// AttackTrees are the attack trees of stage 6.
+	AttackTrees []AttackTree `json:"attackTrees,omitempty"`
 }
 
 func (t AttackTree) validate(path string, p *problems) {

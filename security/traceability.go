@@ -14,6 +14,7 @@ import (
 // implement those controls, the tests that verify them and the hazardous
 // situations it reaches. Lists are in ID order without repeats.
 type TraceRow struct {
+	// Risk is the security risk; the other lists are what it traces to.
 	Risk            trace.ID   `json:"risk"`
 	Threats         []trace.ID `json:"threats,omitempty"`
 	Vulnerabilities []trace.ID `json:"vulnerabilities,omitempty"`

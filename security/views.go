@@ -30,11 +30,14 @@ func (k ViewKind) Valid() bool {
 // View is the content of one architecture view drawn from the model, with
 // the gaps a reviewer would point out. Lists are in ID order.
 type View struct {
-	Kind       ViewKind   `json:"kind"`
+	// Kind is the view.
+	Kind ViewKind `json:"kind"`
+	// Elements, Flows and Boundaries are what the view shows.
 	Elements   []trace.ID `json:"elements"`
 	Flows      []trace.ID `json:"flows"`
 	Boundaries []trace.ID `json:"boundaries"`
-	Threats    []trace.ID `json:"threats"`
+	// Threats are the threats on the view's elements and flows.
+	Threats []trace.ID `json:"threats"`
 	// Gaps say what the view cannot show from the model.
 	Gaps []string `json:"gaps,omitempty"`
 }
