@@ -28,6 +28,9 @@ type VEXOutcome struct {
 	Statement string `json:"statement"`
 	// Timestamp is the statement's time.
 	Timestamp time.Time `json:"timestamp,omitzero"`
+	// ProductWide is set when the statement names the whole product
+	// (VEXApplyOptions.Product) rather than the component.
+	ProductWide bool `json:"productWide,omitempty"`
 }
 
 // VEXApplyOptions controls ApplyVEX. The zero value is the default.
@@ -37,6 +40,12 @@ type VEXApplyOptions struct {
 	// not apply; when empty, only the BOM-Link's bom-ref is compared.
 	SerialNumber string
 	Version      int
+	// Product is the product the SBOM describes (its primary component,
+	// SBOM.Metadata.Component), or nil. A statement that names the product
+	// itself, without subcomponents, says the whole product is (or is not)
+	// affected: it then decides every match of that vulnerability in the
+	// report, unless a statement naming the component decides it.
+	Product *Component
 }
 
 // Unstated is a match that no VEX statement covers.
@@ -108,6 +117,11 @@ func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEX
 	app.Invalid = reasons
 	used := make(map[[2]int]bool)
 	var cands [][2]int
+	var product *ComponentResult
+	if opts.Product != nil {
+		product = &ComponentResult{Component: string(opts.Product.ID()), BOMRef: opts.Product.BOMRef,
+			PURL: opts.Product.PURL, Version: opts.Product.Version.Text}
+	}
 	for i := range out.Results {
 		r := &out.Results[i]
 		r.Matches = slices.Clone(r.Matches)
@@ -120,20 +134,7 @@ func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEX
 			}
 			slices.SortFunc(cands, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 			cands = slices.Compact(cands)
-			var best *VEXOutcome
-			for _, ref := range cands {
-				doc, st := docs[ref[0]], &docs[ref[0]].Statements[ref[1]]
-				status, ok := vexStatementApplies(st, m, r, opts)
-				if !ok {
-					continue
-				}
-				used[ref] = true
-				if best == nil || !st.Timestamp.Before(best.Timestamp) {
-					best = &VEXOutcome{Status: status, Justification: st.Justification,
-						ImpactStatement: st.ImpactStatement, ActionStatement: st.ActionStatement,
-						StatusNotes: st.StatusNotes, Document: doc.ID, Statement: vexPath(st, ref[1]), Timestamp: st.Timestamp}
-				}
-			}
+			best := vexDecide(docs, cands, m, r, product, opts, used)
 			if best != nil {
 				m.VEX = best
 			} else {
@@ -150,6 +151,52 @@ func ApplyVEX(rep *MatchReport, opts VEXApplyOptions, docs ...*VEXDocument) *VEX
 		}
 	}
 	return app
+}
+
+// vexDecide picks the statement that decides match m of result r among
+// the candidate statements: the latest of those naming the component, else
+// the latest of those naming the whole product. It marks what applied in
+// used.
+func vexDecide(docs []*VEXDocument, cands [][2]int, m *Match, r, product *ComponentResult,
+	opts VEXApplyOptions, used map[[2]int]bool) *VEXOutcome {
+	var best, wide *VEXOutcome
+	for _, ref := range cands {
+		doc, st := docs[ref[0]], &docs[ref[0]].Statements[ref[1]]
+		slot := &best
+		status, ok := vexStatementApplies(st, m, r, opts)
+		if !ok && product != nil {
+			status, ok = vexProductWide(st, product, opts)
+			slot = &wide
+		}
+		if !ok {
+			continue
+		}
+		used[ref] = true
+		if *slot == nil || !st.Timestamp.Before((*slot).Timestamp) {
+			*slot = &VEXOutcome{Status: status, Justification: st.Justification,
+				ImpactStatement: st.ImpactStatement, ActionStatement: st.ActionStatement,
+				StatusNotes: st.StatusNotes, Document: doc.ID, Statement: vexPath(st, ref[1]),
+				Timestamp: st.Timestamp, ProductWide: slot == &wide}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return wide
+}
+
+// vexProductWide reports whether st names the whole product (a product
+// entry without subcomponents that names it), and the effective status.
+func vexProductWide(st *VEXStatement, product *ComponentResult, opts VEXApplyOptions) (VEXStatus, bool) {
+	for _, p := range st.Products {
+		if len(p.Subcomponents) > 0 {
+			continue
+		}
+		if status, ok := vexProductApplies(&p, st.Status, product, opts); ok {
+			return status, true
+		}
+	}
+	return "", false
 }
 
 func vexPath(st *VEXStatement, i int) string {

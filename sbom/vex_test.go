@@ -315,3 +315,44 @@ func TestCISACases4to6(t *testing.T) {
 		})
 	}
 }
+
+func TestProductWideVEX(t *testing.T) {
+	log4j := &MatchReport{Results: []ComponentResult{{
+		Component: "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", BOMRef: "log4j",
+		PURL: "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", Version: "2.14.1", Ecosystem: "Maven",
+		Assessment: AssessedAffected, Matches: []Match{{Vulnerability: "CVE-2021-44228", Aliases: []string{"GHSA-jfh8-c2jp-5v3q"}}},
+	}}}
+	na, _ := readCDXVEX(t, "Case-1/vex-not_affected.json") // product ABC 4.2: not_affected, code_not_present
+	case6, _ := readCDXVEX(t, "Case-6/vex.json")            // product ABC: affected in 2.4, not_affected in 2.5
+
+	status := func(app *VEXApplication) (string, bool) {
+		v := app.Report.Results[0].Matches[0].VEX
+		if v == nil {
+			return VEXUnstated, false
+		}
+		return string(v.Status), v.ProductWide
+	}
+	abc := func(version string) *Component {
+		return &Component{BOMRef: "product-ABC", Name: "ABC", Version: Known(version)}
+	}
+
+	got, wide := status(ApplyVEX(log4j, VEXApplyOptions{}, na))
+	assert.Equal(t, VEXUnstated, got, "without the product, a product statement does not reach the component")
+	assert.False(t, wide)
+
+	got, wide = status(ApplyVEX(log4j, VEXApplyOptions{Product: abc("4.2")}, na))
+	assert.Equal(t, "not_affected", got)
+	assert.True(t, wide)
+
+	got, _ = status(ApplyVEX(log4j, VEXApplyOptions{Product: abc("2.4")}, case6))
+	assert.Equal(t, "affected", got, "the product version selects the statement")
+	got, _ = status(ApplyVEX(log4j, VEXApplyOptions{Product: abc("2.5")}, case6))
+	assert.Equal(t, "not_affected", got)
+
+	specific := &VEXDocument{Statements: []VEXStatement{{Vulnerability: "GHSA-jfh8-c2jp-5v3q", Status: VEXAffected,
+		ActionStatement: "update log4j", Timestamp: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+		Products: []VEXProduct{{PURL: "pkg:maven/org.apache.logging.log4j/log4j-core"}}}}}
+	got, wide = status(ApplyVEX(log4j, VEXApplyOptions{Product: abc("4.2")}, na, specific))
+	assert.Equal(t, "affected", got, "a statement naming the component wins over a product-wide one, even an older one")
+	assert.False(t, wide)
+}
