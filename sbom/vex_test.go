@@ -323,7 +323,7 @@ func TestProductWideVEX(t *testing.T) {
 		Assessment: AssessedAffected, Matches: []Match{{Vulnerability: "CVE-2021-44228", Aliases: []string{"GHSA-jfh8-c2jp-5v3q"}}},
 	}}}
 	na, _ := readCDXVEX(t, "Case-1/vex-not_affected.json") // product ABC 4.2: not_affected, code_not_present
-	case6, _ := readCDXVEX(t, "Case-6/vex.json")            // product ABC: affected in 2.4, not_affected in 2.5
+	case6, _ := readCDXVEX(t, "Case-6/vex.json")           // product ABC: affected in 2.4, not_affected in 2.5
 
 	status := func(app *VEXApplication) (string, bool) {
 		v := app.Report.Results[0].Matches[0].VEX
