@@ -21,6 +21,8 @@ type Page struct {
 	Risk *Risk
 	// Matrices are trace matrices, shown in order.
 	Matrices []*TraceMatrix
+	// Lifecycle is the IEC 62304 view of a project.
+	Lifecycle *Lifecycle
 }
 
 // HTML writes the page as one HTML5 file with inline CSS and inline SVG: no
@@ -44,6 +46,7 @@ type pageView struct {
 	Findings  *findingsView
 	Risk      *riskView
 	Matrices  []matrixView
+	Lifecycle *lifecycleView
 }
 
 type summaryLine struct {
@@ -76,7 +79,12 @@ func (p Page) view() (*pageView, error) {
 		}
 		mv := m.view(i)
 		v.Matrices = append(v.Matrices, mv)
-		v.Summary = append(v.Summary, summaryLine{Label: mv.Name, Value: fmt.Sprintf("%d rows, %d with a gap", len(mv.Rows), mv.Gaps), Class: okClass(mv.Gaps == 0)})
+		v.Summary = append(v.Summary, summaryLine{Label: mv.Name, Value: fmt.Sprintf("%d row(s), %d with a gap", len(mv.Rows), mv.Gaps), Class: okClass(mv.Gaps == 0)})
+	}
+	if p.Lifecycle != nil {
+		lv := p.Lifecycle.view()
+		v.Lifecycle = lv
+		v.Summary = append(v.Summary, lv.Summary...)
 	}
 	return v, nil
 }

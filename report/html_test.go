@@ -17,7 +17,8 @@ func pumpPage(t *testing.T) Page {
 	require.NoError(t, err)
 	hazards, err := NewTraceMatrix(f.Graph, HazardChain())
 	require.NoError(t, err)
-	return Page{Meta: pumpMeta(), Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}}
+	l := pumpLifecycle(t)
+	return Page{Meta: pumpMeta(), Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}, Lifecycle: &l}
 }
 
 func TestHTMLGolden(t *testing.T) {
@@ -28,16 +29,13 @@ func TestHTMLGolden(t *testing.T) {
 func TestHTMLSelfContained(t *testing.T) {
 	out := string(render(t, func(b *bytes.Buffer) error { return pumpPage(t).HTML(b) }))
 	assert.True(t, strings.HasPrefix(out, "<!DOCTYPE html>"))
-	for _, banned := range []string{"<script", "<link", "src=", "@import", "url(", "http://", "https://"} {
-		if banned == "http://" {
-			// The SVG namespace is a name, not a resource.
-			out := strings.ReplaceAll(out, `xmlns="http://www.w3.org/2000/svg"`, "")
-			assert.NotContains(t, out, banned)
-			continue
-		}
+	// No scripts, no resources fetched: no script, link, image or frame
+	// elements, no src attributes, no style imports or URLs, no links out.
+	for _, banned := range []string{"<script", "<link", "<img", "<iframe", "<object", ` src="`, "@import", "url(", `href="http`} {
 		assert.NotContains(t, out, banned)
 	}
-	for _, want := range []string{`id="summary"`, `id="findings"`, `id="coverage"`, `id="risk"`, `id="matrix-1"`, `id="matrix-2"`, "<svg", "@media print"} {
+	for _, want := range []string{`id="summary"`, `id="findings"`, `id="coverage"`, `id="risk"`, `id="matrix-1"`, `id="matrix-2"`,
+		`id="classification"`, `id="gaps"`, `id="readiness"`, `id="soup"`, "<svg", "@media print"} {
 		assert.Contains(t, out, want)
 	}
 }
@@ -48,11 +46,15 @@ func TestHTMLEscapesUntrustedText(t *testing.T) {
 	out := string(render(t, func(b *bytes.Buffer) error { return p.HTML(b) }))
 	assert.NotContains(t, out, "<script>")
 	assert.NotContains(t, out, "alert(1)</")
+	assert.NotContains(t, out, "<img")
 	// The hostile component title (in the item cell and in the finding's
-	// message), the waiver rationale, the situation title and the product
-	// name (title, heading, meta line) all appear, escaped.
-	assert.Equal(t, 7, strings.Count(out, "&lt;script&gt;alert(1)&lt;/script&gt;"))
+	// message), the waiver rationale, the situation title, the product
+	// name (title, heading, meta line) and the SBOM component name in the
+	// SOUP list all appear, escaped.
+	assert.Equal(t, 8, strings.Count(out, "&lt;script&gt;alert(1)&lt;/script&gt;"))
 	assert.Contains(t, out, `<span class="title">&lt;script&gt;alert(1)&lt;/script&gt;</span>`)
+	assert.Contains(t, out, `<td>&lt;script&gt;alert(1)&lt;/script&gt;<br><code>pkg:golang/example.com/evil@v1.0.0</code></td>`)
+	assert.Contains(t, out, `Widget library &lt;img src=x onerror=alert(2)&gt;`)
 }
 
 func TestHTMLSections(t *testing.T) {
