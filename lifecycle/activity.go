@@ -46,13 +46,20 @@ type Evidence struct {
 // outgoing link of that type to an item of kind To (whose attribute ToAttr
 // equals ToValue when ToAttr is set).
 type RecordQuery struct {
-	Kind    trace.Kind     `json:"kind"`
-	Attr    string         `json:"attr,omitempty"`
-	Value   string         `json:"value,omitempty"`
-	Link    trace.LinkType `json:"link,omitempty"`
-	To      trace.Kind     `json:"to,omitempty"`
-	ToAttr  string         `json:"toAttr,omitempty"`
-	ToValue string         `json:"toValue,omitempty"`
+	// Kind is the kind of the items selected. Required.
+	Kind trace.Kind `json:"kind"`
+	// Attr names an attribute the items must carry with Value.
+	Attr string `json:"attr,omitempty"`
+	// Value is the attribute's required value.
+	Value string `json:"value,omitempty"`
+	// Link is a link type the items must have outgoing.
+	Link trace.LinkType `json:"link,omitempty"`
+	// To is the kind at the other end of Link.
+	To trace.Kind `json:"to,omitempty"`
+	// ToAttr names an attribute the other end must carry with ToValue.
+	ToAttr string `json:"toAttr,omitempty"`
+	// ToValue is that attribute's required value.
+	ToValue string `json:"toValue,omitempty"`
 }
 
 // String describes the query for people, such as

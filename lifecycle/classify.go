@@ -50,8 +50,9 @@ func (b Basis) Valid() bool {
 
 // ItemClass is the classification of the system or of one item or unit.
 type ItemClass struct {
-	// Item is the system's, item's or unit's ID; Kind its kind.
-	Item trace.ID   `json:"item"`
+	// Item is the system's, item's or unit's ID.
+	Item trace.ID `json:"item"`
+	// Kind is its kind (software-system, software-item, software-unit).
 	Kind trace.Kind `json:"kind"`
 	// Title is its title.
 	Title string `json:"title"`

@@ -14,20 +14,23 @@ import (
 // unacceptable with the software failure taken as certain and only external
 // risk controls counted (Q2), and how severe is the worst possible harm (Q3).
 type SituationClass struct {
-	// Situation is the hazardous situation's ID; Hazard its hazard.
+	// Situation is the hazardous situation's ID.
 	Situation trace.ID `json:"situation"`
-	Hazard    trace.ID `json:"hazard,omitempty"`
+	// Hazard is the hazard the situation belongs to.
+	Hazard trace.ID `json:"hazard,omitempty"`
 	// Class is the class the situation calls for.
 	Class Class `json:"class"`
-	// WorstHarm is the harm of highest severity; Severity its level name.
+	// WorstHarm is the harm of highest severity.
 	WorstHarm trace.ID `json:"worstHarm,omitempty"`
-	Severity  string   `json:"severity,omitempty"`
+	// Severity is the worst harm's severity level name.
+	Severity string `json:"severity,omitempty"`
 	// Acceptable says the risk is acceptable with the software failure
 	// certain once the external controls count (Q2 answered "no").
 	Acceptable bool `json:"acceptable"`
-	// External are the external risk controls counted; Software the
-	// controls in the software, which classification does not count.
+	// External are the risk controls outside the software that count.
 	External []trace.ID `json:"external,omitempty"`
+	// Software are the controls in the software, which classification
+	// does not count.
 	Software []trace.ID `json:"software,omitempty"`
 	// Reason says in words how the class follows.
 	Reason string `json:"reason"`

@@ -129,6 +129,7 @@ type recPath struct {
 	index int
 }
 
+// String formats the path, such as "items[3]" or "system".
 func (r recPath) String() string {
 	if r.index < 0 {
 		return r.list
