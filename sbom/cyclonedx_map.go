@@ -25,8 +25,9 @@ func fromCDX(bom *cdx.BOM, name string) *SBOM {
 		s.Metadata = metadataFromCDX(md, doc)
 	}
 	if bom.Components != nil {
+		a := newArena(*bom.Components)
 		s.Components = make([]Component, 0, countCDX(*bom.Components))
-		s.Components = componentsFromCDX(s.Components, *bom.Components, doc, "components", "")
+		s.Components = componentsFromCDX(a, s.Components, *bom.Components, doc, "components", "")
 	}
 	if bom.Dependencies != nil {
 		s.Dependencies = make([]Dependency, 0, len(*bom.Dependencies))
@@ -51,6 +52,56 @@ func fromCDX(bom *cdx.BOM, name string) *SBOM {
 		s.EmbeddedVulnerabilities = len(*bom.Vulnerabilities)
 	}
 	return s
+}
+
+// arena hands out sub-slices of a few large slices, so that mapping a
+// document allocates per document rather than per component. Each
+// sub-slice has its capacity capped, so appending to it copies.
+type arena struct {
+	hashes []Hash
+	props  []Property
+	strs   []string
+	refs   []ExternalRef
+}
+
+func newArena(cs []cdx.Component) *arena {
+	var nh, np, ns, nr int
+	var count func(cs []cdx.Component)
+	count = func(cs []cdx.Component) {
+		for i := range cs {
+			c := &cs[i]
+			if c.Hashes != nil {
+				nh += len(*c.Hashes)
+			}
+			if c.Properties != nil {
+				np += len(*c.Properties)
+			}
+			if c.Licenses != nil {
+				ns += len(*c.Licenses)
+			}
+			if c.ExternalReferences != nil {
+				nr += len(*c.ExternalReferences)
+			}
+			if c.Components != nil {
+				count(*c.Components)
+			}
+		}
+	}
+	count(cs)
+	return &arena{hashes: make([]Hash, 0, nh), props: make([]Property, 0, np), strs: make([]string, 0, ns), refs: make([]ExternalRef, 0, nr)}
+}
+
+func take[T any](pool *[]T, n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if cap(*pool)-len(*pool) < n {
+		return make([]T, 0, n)
+	}
+	l := len(*pool)
+	out := (*pool)[l : l : l+n]
+	*pool = (*pool)[:l+n]
+	return out
 }
 
 func refs(in *[]cdx.BOMReference) []string {
@@ -120,26 +171,30 @@ func metadataFromCDX(md *cdx.Metadata, doc string) Metadata {
 			}
 		}
 	}
-	m.Properties = propsFromCDX(md.Properties)
+	m.Properties = propsFromCDX(nil, md.Properties)
 	if md.Component != nil {
-		c := componentFromCDX(md.Component, doc, "metadata.component", "")
+		c := componentFromCDX(nil, md.Component, doc, "metadata.component", "")
 		m.Component = &c
 	}
 	return m
 }
 
-func componentsFromCDX(out []Component, cs []cdx.Component, doc, path, parent string) []Component {
+func componentsFromCDX(a *arena, out []Component, cs []cdx.Component, doc, path, parent string) []Component {
 	for i := range cs {
 		p := path + "[" + strconv.Itoa(i) + "]"
-		out = append(out, componentFromCDX(&cs[i], doc, p, parent))
+		out = append(out, componentFromCDX(a, &cs[i], doc, p, parent))
 		if cs[i].Components != nil {
-			out = componentsFromCDX(out, *cs[i].Components, doc, p+".components", cs[i].BOMRef)
+			out = componentsFromCDX(a, out, *cs[i].Components, doc, p+".components", cs[i].BOMRef)
 		}
 	}
 	return out
 }
 
-func componentFromCDX(c *cdx.Component, doc, path, parent string) Component {
+// componentFromCDX maps one component; a may be nil.
+func componentFromCDX(a *arena, c *cdx.Component, doc, path, parent string) Component {
+	if a == nil {
+		a = &arena{}
+	}
 	out := Component{
 		BOMRef:       c.BOMRef,
 		Type:         ComponentType(c.Type),
@@ -154,13 +209,13 @@ func componentFromCDX(c *cdx.Component, doc, path, parent string) Component {
 		Publisher:    c.Publisher,
 		Description:  c.Description,
 		Scope:        Scope(c.Scope),
-		Properties:   propsFromCDX(c.Properties),
+		Properties:   propsFromCDX(a, c.Properties),
 		Parent:       parent,
 		Origin:       Origin{Document: doc, Format: FormatCycloneDX, Path: path},
 		raw:          c,
 	}
 	if c.Hashes != nil {
-		out.Hashes = hashesFromCDX(*c.Hashes)
+		out.Hashes = hashesFromCDX(a, *c.Hashes)
 	}
 	if c.Authors != nil {
 		for _, a := range *c.Authors {
@@ -171,7 +226,7 @@ func componentFromCDX(c *cdx.Component, doc, path, parent string) Component {
 		out.Authors = append(out.Authors, Contact{Name: c.Author})
 	}
 	if c.Licenses != nil {
-		out.Licenses, out.LicensesDeclared = licensesFromCDX(*c.Licenses)
+		out.Licenses, out.LicensesDeclared = licensesFromCDX(a, *c.Licenses)
 	}
 	if c.SWID != nil && c.SWID.TagID != "" {
 		out.OtherIDs = append(out.OtherIDs, "swid:"+c.SWID.TagID)
@@ -185,10 +240,11 @@ func componentFromCDX(c *cdx.Component, doc, path, parent string) Component {
 		out.OtherIDs = append(out.OtherIDs, *c.SWHID...)
 	}
 	if c.ExternalReferences != nil {
+		out.ExternalRefs = take(&a.refs, len(*c.ExternalReferences))
 		for _, r := range *c.ExternalReferences {
 			ref := ExternalRef{Type: string(r.Type), URL: r.URL}
 			if r.Hashes != nil {
-				ref.Hashes = hashesFromCDX(*r.Hashes)
+				ref.Hashes = hashesFromCDX(nil, *r.Hashes)
 			}
 			out.ExternalRefs = append(out.ExternalRefs, ref)
 		}
@@ -236,29 +292,38 @@ func partyFromCDX(e *cdx.OrganizationalEntity) Party {
 	return p
 }
 
-func hashesFromCDX(hs []cdx.Hash) []Hash {
-	out := make([]Hash, len(hs))
-	for i, h := range hs {
-		out[i] = Hash{Alg: string(h.Algorithm), Content: h.Value}
+func hashesFromCDX(a *arena, hs []cdx.Hash) []Hash {
+	if a == nil {
+		a = &arena{}
+	}
+	out := take(&a.hashes, len(hs))
+	for _, h := range hs {
+		out = append(out, Hash{Alg: string(h.Algorithm), Content: h.Value})
 	}
 	return out
 }
 
-func propsFromCDX(ps *[]cdx.Property) []Property {
+func propsFromCDX(a *arena, ps *[]cdx.Property) []Property {
 	if ps == nil {
 		return nil
 	}
-	out := make([]Property, len(*ps))
-	for i, p := range *ps {
-		out[i] = Property{Name: p.Name, Value: p.Value}
+	if a == nil {
+		a = &arena{}
+	}
+	out := take(&a.props, len(*ps))
+	for _, p := range *ps {
+		out = append(out, Property{Name: p.Name, Value: p.Value})
 	}
 	return out
 }
 
 // licensesFromCDX returns SPDX IDs, expressions and names; a lone
 // NOASSERTION or NONE becomes a declaration.
-func licensesFromCDX(ls cdx.Licenses) ([]string, Declaration) {
-	var out []string
+func licensesFromCDX(a *arena, ls cdx.Licenses) ([]string, Declaration) {
+	if a == nil {
+		a = &arena{}
+	}
+	out := take(&a.strs, len(ls))
 	var decl Declaration
 	for _, l := range ls {
 		var s string
@@ -277,8 +342,8 @@ func licensesFromCDX(ls cdx.Licenses) ([]string, Declaration) {
 			out = append(out, v.Text)
 		}
 	}
-	if len(out) > 0 {
-		decl = ""
+	if len(out) == 0 {
+		return nil, decl
 	}
-	return out, decl
+	return out, ""
 }

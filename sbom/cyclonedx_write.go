@@ -257,7 +257,7 @@ func componentToCDX(c *Component, sv cdx.SpecVersion) cdx.Component {
 }
 
 func sameLicenses(raw cdx.Licenses, ls []string, d Declaration) bool {
-	got, gd := licensesFromCDX(raw)
+	got, gd := licensesFromCDX(nil, raw)
 	if gd != d || len(got) != len(ls) {
 		return false
 	}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/package-url/packageurl-go"
-
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -103,8 +101,8 @@ func checkIdentifierSyntax() Check {
 		func(_ *Input, c *Component) string {
 			var msgs []string
 			if c.PURL != "" {
-				if _, err := packageurl.FromString(c.PURL); err != nil {
-					msgs = append(msgs, fmt.Sprintf("purl %q is malformed: %v", c.PURL, err))
+				if msg := purlSyntax(c.PURL); msg != "" {
+					msgs = append(msgs, fmt.Sprintf("purl %q is malformed: %s", c.PURL, msg))
 				}
 			}
 			if c.CPE != "" && !validCPE(c.CPE) {
