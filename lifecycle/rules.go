@@ -16,13 +16,14 @@ func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 // host's severity overrides, disabled rules and waivers in
 // opts.CheckOptions apply when the rules run, see Check):
 //
-//   - lifecycle (LC-001…LC-013): needs derive requirements; requirements
+//   - lifecycle (LC-001…LC-014): needs derive requirements; requirements
 //     derive from needs, are allocated to items and verified; tests have
 //     results and their latest result passes; requirements flagged as
 //     controls implement controls; needs are validated; design reviews are
 //     not stale; components the software uses are annotated as SOUP and
 //     the SOUP records carry what the class requires; every vulnerability
-//     matched to a component has a VEX status for it;
+//     matched to a component has a VEX status for it; no threat of the
+//     security file stays open;
 //   - classification (CLS-001…CLS-005, FDA-001);
 //   - the risk file's rules (risk.Rules: hazards analysed and evaluated,
 //     every control implemented by a requirement and verified for
@@ -48,6 +49,7 @@ func (p *Project) RulesWith(opts CheckOptions) []trace.Rule {
 		rules = append(rules, risk.Rules(p.Risk)...)
 	}
 	if p.Security != nil {
+		rules = append(rules, threatTreatedRule())
 		rules = append(rules, security.Rules(opts.Security)...)
 	}
 	if len(p.SBOMs) > 0 || len(p.SOUP) > 0 || p.Vulnerabilities != nil {
