@@ -128,6 +128,9 @@ func (g *Graph) popComponent(stack []int32, onStack []bool, v int32) ([]int32, [
 // links that close it.
 func CycleRule(meta RuleMeta, types ...LinkType) Rule {
 	return FuncRule{RuleMeta: meta, Fn: func(g *Graph, r *Recorder) {
+		if g == nil {
+			return
+		}
 		set, _ := g.typeSet(types)
 		inCycle := map[ID]bool{}
 		for _, comp := range g.Cycles(types...) {

@@ -53,7 +53,7 @@ func TestClosure(t *testing.T) {
 
 func TestImpact(t *testing.T) {
 	g := pump(t)
-	along := []Propagation{{Verifies, In}, {ImplementedBy, In}, {Evidences, In}, {Mitigates, Out}, {AllocatedTo, Out}}
+	along := []Propagation{{Type: Verifies, Dir: In}, {Type: ImplementedBy, Dir: In}, {Type: Evidences, Dir: In}, {Type: Mitigates, Dir: Out}, {Type: AllocatedTo, Dir: Out}}
 	res, err := g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: along})
 	require.NoError(t, err)
 	var got []string
@@ -78,7 +78,7 @@ func TestImpact(t *testing.T) {
 	_, err = g.Impact([]ID{"NOPE", "SRS-1", "GONE"}, ImpactOptions{})
 	assert.ErrorIs(t, err, ErrUnknownItem)
 	assert.Contains(t, err.Error(), "NOPE, GONE")
-	_, err = g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: []Propagation{{Verifies, 0}}})
+	_, err = g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: []Propagation{{Type: Verifies}}})
 	assert.ErrorContains(t, err, "invalid direction")
 }
 
@@ -107,4 +107,39 @@ func TestSuspects(t *testing.T) {
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "UN-1 -relates-> SRS-2 is suspect: reviewed "+old.Short()+", now "+item.Fingerprint.Short(), res.Findings[0].Message)
 	assert.Equal(t, 1, res.Coverage[0].Covered)
+}
+
+func TestImpactFromKinds(t *testing.T) {
+	g := pump(t)
+	// Verifies-in only from risk controls: a change to SRS-1 reaches RC-1
+	// (implemented-by) but not TC-1 directly; from RC-1 it reaches TC-1.
+	along := []Propagation{{Type: ImplementedBy, Dir: In}, {Type: Verifies, Dir: In, From: []Kind{"risk-control"}}}
+	res, err := g.Impact([]ID{"SRS-1"}, ImpactOptions{Along: along})
+	require.NoError(t, err)
+	require.Len(t, res.Reached, 2)
+	assert.Equal(t, ID("RC-1"), res.Reached[0].ID)
+	assert.Equal(t, ID("TC-1"), res.Reached[1].ID)
+	assert.Equal(t, 2, res.Reached[1].Depth, "reached through RC-1, not directly")
+}
+
+func TestAllowToAnyAndNilGraph(t *testing.T) {
+	b := pumpBuilder()
+	b.AddItem(Item{ID: "RMR-1", Kind: "risk-review"})
+	b.AllowToAny(Reviews, "risk-review")
+	b.Link("RMR-1", Reviews, "SRS-1")
+	b.Link("RMR-1", Reviews, "TC-1")
+	assert.True(t, b.Allowed(Reviews, "risk-review", "test"))
+	assert.False(t, b.Allowed(Reviews, "test", "risk-review"))
+	g, err := b.Build()
+	require.NoError(t, err)
+	assert.Len(t, g.Out("RMR-1", Reviews), 2)
+
+	res, err := Check(context.Background(), nil, []Rule{verified,
+		CycleRule(RuleMeta{ID: "C", Version: 1, Severity: Error, Clause: "x"}),
+		SuspectRule(RuleMeta{ID: "S", Version: 1, Severity: Error, Clause: "x"}),
+		FuncRule{RuleMeta: RuleMeta{ID: "F", Version: 1, Severity: Error, Clause: "x"}, Fn: func(_ *Graph, r *Recorder) { r.Fail("DOC-1", "checked without a graph") }},
+	}, CheckOptions{})
+	require.NoError(t, err, "rules that read no graph run on a nil graph")
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "F", res.Findings[0].Rule)
 }

@@ -90,6 +90,10 @@ type allowKey struct {
 	from, to Kind
 }
 
+// anyKind stands for every kind in an allowKey; it is not a valid Kind, so
+// no item can have it.
+const anyKind Kind = "*"
+
 // Builder collects items and links from contributors and builds an immutable
 // Graph. A Builder is not safe for concurrent use. Its zero value is not
 // usable; call NewBuilder.
@@ -121,10 +125,20 @@ func (b *Builder) Allow(t LinkType, from Kind, to ...Kind) {
 	}
 }
 
+// AllowToAny declares that links of type t may go from items of kind from
+// to items of any kind, for relations whose target the contributor cannot
+// know (a review record may cover any record of the thread).
+func (b *Builder) AllowToAny(t LinkType, from Kind) {
+	b.allowed[allowKey{t, from, anyKind}] = struct{}{}
+}
+
 // Allowed reports whether a link of type t from kind from to kind to has been
-// declared.
+// declared, directly or with AllowToAny.
 func (b *Builder) Allowed(t LinkType, from, to Kind) bool {
 	_, ok := b.allowed[allowKey{t, from, to}]
+	if !ok {
+		_, ok = b.allowed[allowKey{t, from, anyKind}]
+	}
 	return ok
 }
 
@@ -305,8 +319,16 @@ func (b *Builder) allowedTable(g *Graph, typeIdx map[LinkType]uint16) []bool {
 	for key := range b.allowed {
 		t, ok1 := typeIdx[key.t]
 		f, ok2 := kindIdx[key.from]
-		to, ok3 := kindIdx[key.to]
-		if ok1 && ok2 && ok3 {
+		if !ok1 || !ok2 {
+			continue
+		}
+		if key.to == anyKind {
+			for to := 0; to < nk; to++ {
+				allowed[(int(t)*nk+f)*nk+to] = true
+			}
+			continue
+		}
+		if to, ok := kindIdx[key.to]; ok {
 			allowed[(int(t)*nk+f)*nk+to] = true
 		}
 	}

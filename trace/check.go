@@ -128,7 +128,8 @@ func (r *Result) Blocking() []Finding {
 // ErrBadRuleSet is wrapped by Check when rules or options are malformed.
 var ErrBadRuleSet = errors.New("trace: bad rule set")
 
-// Check runs rules over g. It validates the rule set and options first and
+// Check runs rules over g, which may be nil for rules that read other data.
+// It validates the rule set and options first and
 // reports every problem at once (duplicate rule IDs, malformed metadata,
 // invalid severity overrides, incomplete waivers). It stops early with
 // ctx.Err() if ctx is cancelled between rules.
@@ -150,7 +151,11 @@ func Check(ctx context.Context, g *Graph, rules []Rule, opts CheckOptions) (*Res
 		if s, ok := opts.Severity[m.ID]; ok {
 			m.Severity = s
 		}
-		rec := &Recorder{meta: m, subjects: map[ID]bool{}}
+		hint := 0
+		if h, ok := rule.(SubjectHinter); ok && g != nil {
+			hint = h.ExpectedSubjects(g)
+		}
+		rec := &Recorder{meta: m, subjects: make(map[ID]bool, hint)}
 		rule.Check(g, rec)
 		cov := Coverage{Rule: m.ID, Total: len(rec.subjects)}
 		for id, failed := range rec.subjects {

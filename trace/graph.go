@@ -174,8 +174,11 @@ func (g *Graph) OfKind(k Kind) iter.Seq[Item] {
 	}
 }
 
-// CountKind returns the number of items of kind k.
+// CountKind returns the number of items of kind k; 0 on a nil graph.
 func (g *Graph) CountKind(k Kind) int {
+	if g == nil {
+		return 0
+	}
 	ki, ok := g.kindIndex(k)
 	if !ok {
 		return 0

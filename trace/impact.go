@@ -14,6 +14,9 @@ import (
 type Propagation struct {
 	Type LinkType
 	Dir  Direction
+	// From restricts the propagation to items of these kinds: the link is
+	// followed only from an item of one of them. Empty means any kind.
+	From []Kind
 }
 
 // ImpactOptions tunes Graph.Impact. The zero value follows every link type in
@@ -98,13 +101,14 @@ func (g *Graph) Impact(changed []ID, opts ImpactOptions) (*ImpactResult, error) 
 		if opts.MaxDepth > 0 && int(depth[v]) >= opts.MaxDepth {
 			continue
 		}
+		row := int(g.kindOf[v]) * len(g.ltypes)
 		for i := g.outOff[v]; i < g.outOff[v+1]; i++ {
-			if outSet[g.edges[i].typ] {
+			if outSet[row+int(g.edges[i].typ)] {
 				visit(v, g.edges[i].to, i)
 			}
 		}
 		for _, j := range g.inIdx[g.inOff[v]:g.inOff[v+1]] {
-			if inSet[g.edges[j].typ] {
+			if inSet[row+int(g.edges[j].typ)] {
 				visit(v, g.edges[j].from, j)
 			}
 		}
@@ -124,27 +128,35 @@ func (g *Graph) Impact(changed []ID, opts ImpactOptions) (*ImpactResult, error) 
 	return res, nil
 }
 
-// propagationSets turns propagations into per-direction tables over link
-// type indices; no propagations means every type both ways.
+// propagationSets turns propagations into per-direction tables indexed by
+// (kind of the current item, link type); no propagations means every type
+// both ways from every kind.
 func (g *Graph) propagationSets(along []Propagation) (out, in []bool, err error) {
-	out, in = make([]bool, len(g.ltypes)), make([]bool, len(g.ltypes))
+	nt := len(g.ltypes)
+	out, in = make([]bool, len(g.kinds)*nt), make([]bool, len(g.kinds)*nt)
 	if len(along) == 0 {
 		for i := range out {
 			out[i], in[i] = true, true
 		}
 	}
 	for _, p := range along {
-		i, ok := g.typeIndex(p.Type)
+		t, ok := g.typeIndex(p.Type)
 		if !ok {
 			continue
 		}
+		var set []bool
 		switch p.Dir {
 		case Out:
-			out[i] = true
+			set = out
 		case In:
-			in[i] = true
+			set = in
 		default:
 			return nil, nil, fmt.Errorf("trace: impact: propagation %s has invalid direction %v", p.Type, p.Dir)
+		}
+		for k := range g.kinds {
+			if len(p.From) == 0 || slices.Contains(p.From, g.kinds[k]) {
+				set[k*nt+int(t)] = true
+			}
 		}
 	}
 	return out, in, nil

@@ -164,15 +164,15 @@ func (d Direction) String() string {
 
 // Link is a typed, directed relation From → To.
 type Link struct {
-	From ID
-	To   ID
-	Type LinkType
+	From ID       `json:"from"`
+	To   ID       `json:"to"`
+	Type LinkType `json:"type"`
 	// Reviewed is the target's fingerprint when the link was last reviewed;
 	// zero if the link has never been reviewed. A link whose Reviewed
 	// differs from its target's current fingerprint is suspect.
-	Reviewed Fingerprint
+	Reviewed Fingerprint `json:"reviewed,omitzero"`
 	// Pos is where the link was written, if it came from a file.
-	Pos Position
+	Pos Position `json:"pos,omitzero"`
 }
 
 // String formats the link as "FROM -type-> TO".

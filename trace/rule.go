@@ -84,10 +84,18 @@ func (m RuleMeta) Validate() error {
 //
 // Check reports, through r, every item the rule applies to: r.Pass for those
 // that meet it and r.Fail for those that do not. The counts give the rule's
-// coverage. Check must not retain r after it returns.
+// coverage. Check must not retain r after it returns. g is nil when the
+// rules are run over data other than a graph (an SBOM's profile checks, say);
+// the rules of this package then apply to nothing.
 type Rule interface {
 	Meta() RuleMeta
 	Check(g *Graph, r *Recorder)
+}
+
+// SubjectHinter is an optional interface of a Rule: the number of items it
+// expects to report on, so that the recorder can size itself once.
+type SubjectHinter interface {
+	ExpectedSubjects(g *Graph) int
 }
 
 // Hop is one step of a path through the graph.
@@ -185,8 +193,14 @@ type LinkRule struct {
 // Meta returns the rule's description.
 func (l LinkRule) Meta() RuleMeta { return l.RuleMeta }
 
+// ExpectedSubjects returns the number of items of the rule's kind.
+func (l LinkRule) ExpectedSubjects(g *Graph) int { return g.CountKind(l.Kind) }
+
 // Check applies the rule.
 func (l LinkRule) Check(g *Graph, r *Recorder) {
+	if g == nil {
+		return
+	}
 	ki, ok := g.kindIndex(l.Kind)
 	if !ok {
 		return

@@ -2,10 +2,10 @@ package trace
 
 // Suspect is a link whose target has changed since the link was reviewed.
 type Suspect struct {
-	Link Link
+	Link Link `json:"link"`
 	// Current is the target's fingerprint now; Link.Reviewed is the one
 	// the reviewer saw.
-	Current Fingerprint
+	Current Fingerprint `json:"current"`
 }
 
 // Suspects returns every reviewed link whose target fingerprint differs from
@@ -48,6 +48,9 @@ func (g *Graph) Unreviewed(types ...LinkType) []Link {
 // current pass.
 func SuspectRule(meta RuleMeta) Rule {
 	return FuncRule{RuleMeta: meta, Fn: func(g *Graph, r *Recorder) {
+		if g == nil {
+			return
+		}
 		for i := range g.edges {
 			e := &g.edges[i]
 			reviewed := g.links[e.src].Reviewed
