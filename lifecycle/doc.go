@@ -56,10 +56,9 @@
 // [Project.Rules] is one rule set over the whole thread: LC-001…LC-014
 // (needs, requirements, tests and results, control flags, validation, stale
 // design reviews, SOUP annotation and content, VEX status, open threats),
-// CLS-001…CLS-005
-// and FDA-001 (classification), the risk file's rules ([risk.Rules]), the
-// security file's rules ([security.Rules]), the SOUP rules of package sbom and
-// the post-market rules. Every rule cites its clause; hosts tune severities,
+// CLS-001…CLS-005 and FDA-001 (classification), the risk file's rules
+// ([risk.Rules]), the security file's rules ([security.Rules]), the SOUP
+// rules of package sbom and the post-market rules. Every rule cites its clause; hosts tune severities,
 // disable rules and waive findings through [CheckOptions].
 //
 // # Limitations
