@@ -58,8 +58,9 @@
 // design reviews, SOUP annotation and content, VEX status, open threats),
 // CLS-001…CLS-005 and FDA-001 (classification), the risk file's rules
 // ([risk.Rules]), the security file's rules ([security.Rules]), the SOUP
-// rules of package sbom and the post-market rules. Every rule cites its clause; hosts tune severities,
-// disable rules and waive findings through [CheckOptions].
+// rules of package sbom and the post-market rules. Every rule cites its
+// clause; hosts tune severities, disable rules and waive findings through
+// [CheckOptions].
 //
 // # Limitations
 //
