@@ -120,10 +120,17 @@ func (f *File) contributeSituation(b *trace.Builder, ix *index, ev *Evaluation, 
 	}
 }
 
+// AttrAttackSurface is the attribute of a risk-control item that is "true"
+// when the control opens an attack surface (Control.AttackSurface).
+const AttrAttackSurface = "attack-surface"
+
 func (f *File) contributeControl(b *trace.Builder, ix *index, c *Control) {
-	b.AddItem(trace.Item{ID: c.ID, Kind: KindControl, Title: c.Title, Pos: c.Pos, Fingerprint: controlFingerprint(c),
-		Attrs: map[string]string{"option": string(c.Option), "location": string(c.Location),
-			"external": strconv.FormatBool(c.External())}})
+	attrs := map[string]string{"option": string(c.Option), "location": string(c.Location),
+		"external": strconv.FormatBool(c.External())}
+	if c.AttackSurface {
+		attrs[AttrAttackSurface] = "true"
+	}
+	b.AddItem(trace.Item{ID: c.ID, Kind: KindControl, Title: c.Title, Pos: c.Pos, Fingerprint: controlFingerprint(c), Attrs: attrs})
 	for _, s := range c.Mitigates {
 		if _, ok := ix.situation[s]; ok {
 			b.AddLink(trace.Link{From: c.ID, Type: trace.Mitigates, To: s, Pos: c.Pos})

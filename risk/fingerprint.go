@@ -108,6 +108,9 @@ func controlFingerprint(c *Control) trace.Fingerprint {
 	if c.Rationale != nil {
 		h.String("rationale.basis", string(c.Rationale.Basis)).String("rationale.text", c.Rationale.Text)
 	}
+	if c.AttackSurface {
+		h.String("attackSurface", "true")
+	}
 	return h.Sum()
 }
 

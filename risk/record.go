@@ -160,6 +160,11 @@ type Control struct {
 	// for a lower option unless every situation it mitigates also has an
 	// inherent-safety control (ISO 14971:2019 7.1; EU MDR Annex I §4).
 	Rationale *Justification `json:"rationale,omitempty"`
+	// AttackSurface says the control opens an attack surface (an
+	// emergency override, a service port, a break-glass login); the
+	// security file must then link it to the threats it introduces
+	// (AAMI TIR57; checked by package security as SEC-020).
+	AttackSurface bool `json:"attackSurface,omitempty"`
 	// Pos is where the record was read from.
 	Pos trace.Position `json:"-"`
 }
