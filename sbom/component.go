@@ -119,8 +119,11 @@ func stateOf(present bool, d Declaration) ValueState {
 
 // Contact is a person or mailbox (CycloneDX organizationalContact).
 type Contact struct {
-	Name  string `json:"name,omitempty"`
+	// Name of the person or mailbox.
+	Name string `json:"name,omitempty"`
+	// Email address.
 	Email string `json:"email,omitempty"`
+	// Phone number.
 	Phone string `json:"phone,omitempty"`
 }
 
@@ -165,7 +168,9 @@ type Hash struct {
 
 // Property is a name/value pair (CycloneDX properties[]).
 type Property struct {
-	Name  string `json:"name"`
+	// Name, namespaced by its owner ("cdx:", "bsi:", "medtrace:").
+	Name string `json:"name"`
+	// Value as written.
 	Value string `json:"value,omitempty"`
 }
 
@@ -436,7 +441,9 @@ func (c *Component) DisplayName() string {
 // "dependency relationship"; CycloneDX dependencies[]; SPDX DEPENDS_ON).
 // An empty DependsOn states that Ref has no dependencies.
 type Dependency struct {
-	Ref       string   `json:"ref"`
+	// Ref is the bom-ref of the depending component.
+	Ref string `json:"ref"`
+	// DependsOn are the bom-refs of its direct dependencies.
 	DependsOn []string `json:"dependsOn"`
 }
 
@@ -482,15 +489,21 @@ func (a Aggregate) Valid() bool {
 // dependencies is (NTIA 2021 "known unknowns"; CycloneDX compositions[];
 // SPDX relationships to NONE / NOASSERTION).
 type Composition struct {
-	Aggregate    Aggregate `json:"aggregate"`
-	Assemblies   []string  `json:"assemblies,omitempty"`
-	Dependencies []string  `json:"dependencies,omitempty"`
+	// Aggregate is the completeness stated.
+	Aggregate Aggregate `json:"aggregate"`
+	// Assemblies are the bom-refs whose contents the statement covers.
+	Assemblies []string `json:"assemblies,omitempty"`
+	// Dependencies are the bom-refs whose dependencies it covers.
+	Dependencies []string `json:"dependencies,omitempty"`
 }
 
 // Tool made the SBOM data (CycloneDX metadata.tools; SPDX "Tool:" creators).
 type Tool struct {
-	Vendor  string `json:"vendor,omitempty"`
-	Name    string `json:"name"`
+	// Vendor of the tool.
+	Vendor string `json:"vendor,omitempty"`
+	// Name of the tool.
+	Name string `json:"name"`
+	// Version of the tool.
 	Version string `json:"version,omitempty"`
 }
 

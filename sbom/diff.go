@@ -40,9 +40,11 @@ func (k ChangeKind) Valid() bool {
 // FieldChange is one field that differs between the two records of a
 // component.
 type FieldChange struct {
-	Field Field  `json:"field"`
-	From  string `json:"from"`
-	To    string `json:"to"`
+	// Field that changed.
+	Field Field `json:"field"`
+	// From is the old value, To the new one.
+	From string `json:"from"`
+	To   string `json:"to"` // the new value
 }
 
 // ComponentChange is one difference.
@@ -54,7 +56,7 @@ type ComponentChange struct {
 	Package string `json:"package"`
 	// From and To are the old and new versions ("" when absent).
 	From string `json:"from,omitempty"`
-	To   string `json:"to,omitempty"`
+	To   string `json:"to,omitempty"` // the new version
 	// Order names the version order used ("npm", "Maven", "generic").
 	Order string `json:"order,omitempty"`
 	// Fields lists supplier, licence and support changes of a component
@@ -65,6 +67,7 @@ type ComponentChange struct {
 // Diff is the difference between two SBOMs, ordered by package, kind and
 // versions.
 type Diff struct {
+	// Changes, one per component difference.
 	Changes []ComponentChange `json:"changes"`
 }
 

@@ -31,10 +31,10 @@ type MergeConflict struct {
 	Field Field `json:"field"`
 	// Kept is the value kept and where it came from.
 	Kept       string `json:"kept"`
-	KeptOrigin Origin `json:"keptOrigin"`
+	KeptOrigin Origin `json:"keptOrigin"` // where the kept value came from
 	// Other is the value not kept and where it came from.
 	Other       string `json:"other"`
-	OtherOrigin Origin `json:"otherOrigin"`
+	OtherOrigin Origin `json:"otherOrigin"` // where the other value came from
 }
 
 // MergeReport says what Merge did.

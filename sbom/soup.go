@@ -24,7 +24,7 @@ type SOUP struct {
 	// Name and Version key the record when PURL is empty. Name may be
 	// "group/name".
 	Name    string `json:"name,omitempty"`
-	Version string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"` // empty matches every version
 	// Title is the SOUP item's title (IEC 62304 8.1.2).
 	Title string `json:"title,omitempty"`
 	// Manufacturer of the SOUP item (IEC 62304 8.1.2).
@@ -146,7 +146,9 @@ type AnnotationReport struct {
 
 // SOUPMatch pairs a SOUP record with a component it annotates.
 type SOUPMatch struct {
-	SOUP      string `json:"soup"`
+	// SOUP is the record ID.
+	SOUP string `json:"soup"`
+	// Component is the component's Ref.
 	Component string `json:"component"`
 }
 
