@@ -18,6 +18,9 @@ import (
 //     component it keys (soup -relates-> component);
 //   - each software item a record names in UsedBy uses the component
 //     (software-item -uses-> component, IEC 62304:2006+A1:2015 5.3.3).
+//
+// Contribute one SBOM per graph: merge the SBOMs of sub-systems first
+// (Merge), since two contributions of the same package clash on its ID.
 type Contribution struct {
 	// SBOM is the inventory. Required.
 	SBOM *SBOM

@@ -1,6 +1,9 @@
 package sbom
 
 import (
+	"bytes"
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +11,7 @@ import (
 )
 
 func TestMerge(t *testing.T) {
+	sha := strings.Repeat("ab", 32)
 	o1 := func(p string) Origin { return Origin{Document: "ui.cdx.json", Format: FormatCycloneDX, Path: p} }
 	o2 := func(p string) Origin { return Origin{Document: "pump.cdx.json", Format: FormatCycloneDX, Path: p} }
 	ui := &SBOM{Name: "ui.cdx.json",
@@ -22,7 +26,7 @@ func TestMerge(t *testing.T) {
 		Metadata: Metadata{Authors: []Party{{Name: "UI team"}, {Name: "Pump team"}}, Component: &Component{BOMRef: "pump", Name: "pump-ctrl", Version: Known("2.0"), Origin: o2("metadata.component")}},
 		Components: []Component{
 			{BOMRef: "z", Name: "zlib", Version: Known("1.3.1"), PURL: "pkg:generic/zlib@1.3.1", Supplier: Party{Name: "zlib project"},
-				Hashes: []Hash{{Alg: "SHA-256", Content: "ab"}}, Licenses: []string{"Zlib"}, Origin: o2("components[0]")},
+				Hashes: []Hash{{Alg: "SHA-256", Content: sha}}, Licenses: []string{"Zlib"}, Origin: o2("components[0]")},
 			{BOMRef: "a", Name: "beta", Version: Known("3.0"), PURL: "pkg:npm/beta@3.0", Origin: o2("components[1]")},
 		},
 		Dependencies: []Dependency{{Ref: "pump", DependsOn: []string{"z", "a"}}},
@@ -45,7 +49,7 @@ func TestMerge(t *testing.T) {
 	assert.Equal(t, "zlib project", zlib.Supplier.Name)
 	assert.Equal(t, o2("components[0]"), zlib.OriginOf(FieldSupplier), "the supplier came from the pump SBOM")
 	assert.Equal(t, o1("components[1]"), zlib.OriginOf(FieldName))
-	assert.Equal(t, []Hash{{Alg: "SHA-256", Content: "ab"}}, zlib.Hashes)
+	assert.Equal(t, []Hash{{Alg: "SHA-256", Content: sha}}, zlib.Hashes)
 	assert.Empty(t, rep.Conflicts)
 
 	deps, ok := out.DependsOn("pump")
@@ -56,6 +60,11 @@ func TestMerge(t *testing.T) {
 	assert.Equal(t, []Composition{{Aggregate: AggregateComplete, Assemblies: []string{"pump"}}}, out.Compositions)
 	assert.Len(t, out.Metadata.Authors, 2)
 	assert.Equal(t, "2026-05-01T00:00:00Z", out.Metadata.Timestamp)
+
+	// The merged SBOM is written as a schema-valid CycloneDX document.
+	var buf bytes.Buffer
+	require.NoError(t, EncodeCycloneDX(&buf, out, EncodeOptions{}))
+	require.NoError(t, NewValidator().ValidateJSON(context.Background(), &buf, DecodeOptions{}))
 
 	// A different licence on the same component is a conflict, first value kept.
 	pump.Components[0].Licenses = []string{"MIT"}
