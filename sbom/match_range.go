@@ -90,8 +90,8 @@ type osvSortedEvent struct {
 
 // osvPrepareRange parses and sorts a range's events by the ecosystem order
 // (introduced "0" first, ties in document order) and turns them into
-// intervals: an introduced event opens an osvInterval unless one is open;
-// fixed (exclusive) and last_affected (inclusive) close an open osvInterval;
+// intervals: an introduced event opens an interval unless one is open;
+// fixed (exclusive) and last_affected (inclusive) close an open interval;
 // limit closes it (exclusive) and ends the range.
 func osvPrepareRange(idx int, r *OSVRange, ecosystem string) osvPreparedRange {
 	pr := osvPreparedRange{index: idx, typ: r.Type}
@@ -165,7 +165,8 @@ func osvBuildIntervals(evs []osvSortedEvent) []osvInterval {
 	return out
 }
 
-// contains reports whether v lies in the osvInterval, with the reason text.
+// contains reports whether v lies in the interval, with the reason text
+// (built only for a match).
 func (iv *osvInterval) contains(v semantic.Version, vText string, typ OSVRangeType) (bool, string, error) {
 	if iv.lo != nil {
 		c, err := iv.lo.Compare(v)
@@ -173,23 +174,27 @@ func (iv *osvInterval) contains(v semantic.Version, vText string, typ OSVRangeTy
 			return false, "", err
 		}
 	}
+	if iv.hi != nil {
+		c, err := iv.hi.Compare(v)
+		if err != nil {
+			return false, "", err
+		}
+		if c < 0 || (c == 0 && iv.hiKind != EventLastAffected) {
+			return false, "", nil
+		}
+	}
+	return true, iv.reason(vText, typ), nil
+}
+
+// reason formats why vText lies in the interval, such as
+// "introduced 0 ≤ 1.2.3 < fixed 1.2.5 (SEMVER)".
+func (iv *osvInterval) reason(vText string, typ OSVRangeType) string {
 	lo := "introduced " + iv.loText + " ≤ " + vText
-	if iv.hi == nil {
-		return true, lo + ", no fixed version (" + string(typ) + ")", nil
+	switch {
+	case iv.hi == nil:
+		return lo + ", no fixed version (" + string(typ) + ")"
+	case iv.hiKind == EventLastAffected:
+		return lo + " ≤ last_affected " + iv.hiText + " (" + string(typ) + ")"
 	}
-	c, err := iv.hi.Compare(v)
-	if err != nil {
-		return false, "", err
-	}
-	switch iv.hiKind {
-	case EventLastAffected:
-		if c >= 0 {
-			return true, lo + " ≤ last_affected " + iv.hiText + " (" + string(typ) + ")", nil
-		}
-	default:
-		if c > 0 {
-			return true, lo + " < " + string(iv.hiKind) + " " + iv.hiText + " (" + string(typ) + ")", nil
-		}
-	}
-	return false, "", nil
+	return lo + " < " + string(iv.hiKind) + " " + iv.hiText + " (" + string(typ) + ")"
 }
