@@ -50,7 +50,8 @@
 // [Activities] lists the IEC 81001-5-1 activities (clauses 4–9) and
 // [FDADocumentation] the FDA premarket documentation items D1–D14, each with
 // the evidence items that satisfy it; [Gaps] with [Present] says which are
-// missing. [Traceability] gives the risk ↔ control traceability matrix
+// missing. [Summarize] counts the file's state for the security risk
+// report. [Traceability] gives the risk ↔ control traceability matrix
 // (controls, requirements, tests, situations per risk). [File.Views] draws the global, multi-patient harm and
 // updatability architecture views from the model, with their gaps.
 //
