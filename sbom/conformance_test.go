@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -53,4 +54,16 @@ func TestConformance(t *testing.T) {
 	}
 	slices.Sort(wrongXML)
 	assert.Equal(t, xmlWrongVerdicts, wrongXML, "XML files with a wrong verdict")
+}
+
+func TestValidatorConcurrentUse(t *testing.T) {
+	v := NewValidator()
+	data := readTestdata(t, "cyclonedx-spec", "1.6", "valid-bom-1.6.json")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() { errs <- v.ValidateJSON(context.Background(), bytes.NewReader(data), DecodeOptions{}) }()
+	}
+	for range 4 {
+		assert.NoError(t, <-errs)
+	}
 }
