@@ -64,12 +64,15 @@
 //
 // # Limitations
 //
-// Classification trusts each control's declared location: it does not judge
-// whether a control outside the software is truly independent of it. The
-// reduction an external control gives is read from the residual estimate
-// only when every control of the situation is external; a situation with
-// both kinds is classed as if no control counted. Threats reach items only
-// through components and vulnerabilities, not through threat-model elements.
-// Legacy software (4.4) gap analysis is not modelled, and the activity check
-// finds evidence that claims an activity, not whether it is adequate.
+// Only the acceptable region of the risk matrix counts as acceptable for
+// classification; a risk in the ALARP region counts as not acceptable (the
+// cautious reading). Classification trusts each control's declared
+// location: it does not judge whether a control outside the software is
+// truly independent of it. The reduction an external control gives is read
+// from the residual estimate only when every control of the situation is
+// external; a situation with both kinds is classed as if no control
+// counted. Threats reach items only through components and vulnerabilities,
+// not through threat-model elements. Legacy software (4.4) gap analysis is
+// not modelled, and the activity check finds evidence that claims an
+// activity, not whether it is adequate.
 package lifecycle
