@@ -73,6 +73,8 @@ type MatchEvidence struct {
 	Advisory string `json:"advisory"`
 	// Modified is the record's modified time.
 	Modified time.Time `json:"modified"`
+	// Source is the file (or zip entry) the record was read from, if any.
+	Source string `json:"source,omitempty"`
 	// Ecosystem is the affected package's ecosystem as the record writes it.
 	Ecosystem string `json:"ecosystem"`
 	// Path is the JSON path of the range or list that matched, such as
@@ -307,7 +309,7 @@ func (ix *Index) evaluate(r *ComponentResult, vc *osvVersionCache, release strin
 func (ix *Index) evalCandidate(c *osvCandidate, vc *osvVersionCache, shown string) ([]MatchEvidence, string) {
 	adv := &ix.advs[c.adv]
 	mk := func(path, reason string) MatchEvidence {
-		return MatchEvidence{Advisory: adv.ID, Modified: adv.Modified, Ecosystem: c.ecosystem,
+		return MatchEvidence{Advisory: adv.ID, Modified: adv.Modified, Source: adv.Source, Ecosystem: c.ecosystem,
 			Path: fmt.Sprintf("affected[%d].%s", c.affected, path), Reason: reason}
 	}
 	var ev []MatchEvidence

@@ -51,7 +51,7 @@ func vexStatusRank(s string) int {
 }
 
 // Contribute adds one vulnerability item per canonical vulnerability of the
-// report and a link vulnerability -affects-> component for every match,
+// report (its position is the advisory file that first matched) and a link vulnerability -affects-> component for every match,
 // whatever its VEX status (the status is an attribute: a not_affected match
 // stays traceable as assessed). Component items are those of the SBOM's own
 // contribution, identified by Component.Ref. Each item carries the
@@ -100,6 +100,9 @@ func (r *MatchReport) Contribute(b *trace.Builder) error {
 	for _, id := range order {
 		v := byID[id]
 		it := trace.Item{ID: trace.ID(id), Kind: KindVulnerability, Title: v.m.Summary, Attrs: v.attrs}
+		if len(v.m.Evidence) > 0 {
+			it.Pos = trace.Position{File: v.m.Evidence[0].Source}
+		}
 		h := trace.NewHasher().String("id", id).String("summary", v.m.Summary).Strings("aliases", v.m.Aliases)
 		keys := make([]string, 0, len(v.attrs))
 		for k := range v.attrs {

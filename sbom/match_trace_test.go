@@ -17,6 +17,7 @@ func matchedWithVEX(t *testing.T) (*SBOM, *VEXApplication) {
 	t.Helper()
 	a := adv("GHSA-aaaa", "npm", "foo", []OSVRange{rng(RangeSemver, "introduced:0", "fixed:2.0.0")})
 	a.Aliases = []string{"CVE-2024-1"}
+	a.Source = "osv/GHSA-aaaa.json"
 	ix := mustIndex(t, a)
 	s := &SBOM{Components: []Component{
 		{BOMRef: "foo-1", Name: "foo", PURL: "pkg:npm/foo@1.0.0"},
@@ -50,6 +51,7 @@ func TestContributeVulnerabilities(t *testing.T) {
 	assert.Contains(t, it.Attr(AttrReasonPrefix+"pkg:npm/foo@1.5.0"), "GHSA-aaaa affected[0].ranges[0]: introduced 0 ≤ 1.5.0 < fixed 2.0.0 (SEMVER)")
 	assert.Equal(t, app.Report.Snapshot.Digest, it.Attr(AttrSnapshot))
 	assert.False(t, it.Fingerprint.IsZero())
+	assert.Equal(t, "osv/GHSA-aaaa.json", it.Pos.File)
 	assert.Equal(t, []trace.ID{"pkg:npm/foo@1.0.0", "pkg:npm/foo@1.5.0"}, g.Neighbours("CVE-2024-1", trace.Out, trace.Affects))
 
 	// A change of VEX status changes the fingerprint.
