@@ -155,11 +155,19 @@ func TestSARIFShape(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]string{"SRS-3": "error", "HS-2": "error", "TC-2": "warning", "pkg:npm/evil@1.0.0": "note"}, levels)
-	// Only properties the SARIF 2.1.0 schema defines appear on a result.
+}
+
+// Only properties the SARIF 2.1.0 schema defines appear on a result (the
+// schema forbids others outside "properties").
+func TestSARIFResultProperties(t *testing.T) {
+	f := pumpFindings(t)
+	out := render(t, func(b *bytes.Buffer) error { return f.SARIF(b) })
 	var raw struct {
 		Runs []struct{ Results []map[string]json.RawMessage }
 	}
 	require.NoError(t, json.Unmarshal(out, &raw))
+	require.Len(t, raw.Runs, 1)
+	require.NotEmpty(t, raw.Runs[0].Results)
 	allowed := []string{"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints", "suppressions", "properties"}
 	for _, r := range raw.Runs[0].Results {
 		for k := range r {

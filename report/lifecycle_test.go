@@ -3,9 +3,11 @@ package report
 import (
 	"bytes"
 	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,141 +15,20 @@ import (
 	"github.com/medtrace/medtrace/lifecycle"
 )
 
-// projectFS is a small project directory: a system of two items, a need,
-// a requirement verified by a passing test, a hazard controlled in software,
-// a release candidate, an SBOM with a hostile component and one advisory.
-func projectFS() fstest.MapFS {
-	return fstest.MapFS{
-		"medtrace.yaml": {Data: []byte(`schema: medtrace.project/v1
-name: Syringe pump controller
-records: [records]
-sboms: [sbom/controller.cdx.json]
-advisories: [osv]
-results:
-  - {path: results/junit.xml, format: junit, version: 2.1.0, date: 2026-11-30, by: ci/main}
-`)},
-		"records/system.yaml": {Data: []byte(`system:
-  id: SYS-PUMP
-  name: Syringe pump controller
-  edition: IEC 62304:2006+A1:2015
-items:
-  - id: SI-CTRL
-    title: Motor control
-    parent: SYS-PUMP
-  - id: SI-UI
-    title: User interface
-    parent: SYS-PUMP
-`)},
-		"records/requirements.yaml": {Data: []byte(`userNeeds:
-  - id: UN-1
-    title: Deliver the prescribed volume
-requirements:
-  - id: SRS-1
-    title: Stop the motor within 1 s of an occlusion
-    level: software
-    category: alarm
-    derivedFrom: [UN-1]
-    allocatedTo: [SI-CTRL]
-    riskControl: true
-tests:
-  - id: TC-1
-    title: Occlusion stop
-    type: system
-    verifies: [SRS-1, RC-1]
-    verifiesEffectiveness: [RC-1]
-releases:
-  - id: REL-2.1.0
-    version: 2.1.0
-    status: candidate
-    items: [SYS-PUMP]
-soup:
-  - id: SOUP-001
-    purl: pkg:golang/example.com/evil@v1.0.0
-    title: "Widget library <img src=x onerror=alert(2)>"
-    manufacturer: Example maker
-    functionalRequirements: [draw widgets]
-    anomalyEvaluation: no anomaly bears on the widgets used
-    anomalyListReviewedAt: 2026-11-15
-    support: {level: actively-maintained, endOfSupport: "2027-12-31"}
-    usedBy: [SI-UI]
-`)},
-		"records/risk.yaml": {Data: []byte(`risk:
-  plan:
-    id: RMP-1
-    approved: 2026-01-15
-    policy: alarp
-    notEstimable: Frequent
-    severity: {levels: [{name: Negligible}, {name: Minor}, {name: Serious}, {name: Critical}, {name: Catastrophic}]}
-    probability:
-      unit: use
-      levels:
-        - {name: Improbable, upper: 1e-6}
-        - {name: Remote, lower: 1e-6, upper: 1e-5}
-        - {name: Occasional, lower: 1e-5, upper: 1e-4}
-        - {name: Probable, lower: 1e-4, upper: 1e-3}
-        - {name: Frequent, lower: 1e-3}
-    matrix:
-      Negligible: [acceptable, acceptable, acceptable, acceptable, acceptable]
-      Minor: [acceptable, acceptable, acceptable, acceptable, alarp]
-      Serious: [acceptable, acceptable, acceptable, alarp, alarp]
-      Critical: [acceptable, acceptable, alarp, alarp, unacceptable]
-      Catastrophic: [acceptable, alarp, alarp, unacceptable, unacceptable]
-  harms:
-    - id: HARM-1
-      title: Overdose
-      severity: Critical
-  hazards:
-    - id: HAZ-1
-      title: Over-delivery
-      causes: [SI-CTRL]
-      situations:
-        - id: HS-1
-          title: Occlusion released as a bolus
-          causes: [SI-CTRL]
-          p1: 1e-3
-          harms: [{harm: HARM-1, p2: 0.5}]
-          residual: {p1: 1e-6}
-  controls:
-    - id: RC-1
-      title: Occlusion detection stops the motor
-      option: protective-measure
-      location: software
-      mitigates: [HS-1]
-      implementedBy: [SRS-1]
-      newRisks: none
-`)},
-		"results/junit.xml": {Data: []byte(`<?xml version="1.0" encoding="UTF-8"?>
-<testsuite name="system" timestamp="2026-11-30T12:00:00">
-  <testcase classname="pump" name="TestOcclusionStop_TC_1"/>
-</testsuite>
-`)},
-		"sbom/controller.cdx.json": {Data: []byte(`{
-  "bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
-  "serialNumber": "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79",
-  "metadata": {"timestamp": "2026-11-30T10:00:00Z",
-    "component": {"type": "firmware", "bom-ref": "pump", "name": "pump-controller", "version": "2.1.0"}},
-  "components": [
-    {"type": "library", "bom-ref": "evil", "name": "<script>alert(1)</script>", "version": "v1.0.0",
-     "purl": "pkg:golang/example.com/evil@v1.0.0", "supplier": {"name": "=cmd|' /C calc'!A0"}},
-    {"type": "library", "bom-ref": "fw-rtos", "name": "rtos-kernel", "version": "10.4.3",
-     "supplier": {"name": "RTOS vendor"}}
-  ],
-  "dependencies": [{"ref": "pump", "dependsOn": ["evil", "fw-rtos"]}]
-}`)},
-		"osv/MT-2026-0001.json": {Data: []byte(`{
-  "schema_version": "1.3.1", "id": "MT-2026-0001", "modified": "2026-10-01T00:00:00Z",
-  "summary": "Widget overflow <b>bold</b>",
-  "affected": [{"package": {"name": "example.com/evil", "ecosystem": "Go"},
-    "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.2.0"}]}]}]
-}`)},
-	}
+// projectDir is a small project directory (testdata/project): a system of
+// two items, a need, a requirement verified by a passing test, a hazard
+// controlled in software, a release candidate, an SBOM with a hostile
+// component name and supplier, a SOUP record with a hostile title, and one
+// advisory (made up for the test) that the component matches.
+func projectDir() fs.FS {
+	return os.DirFS(filepath.Join("testdata", "project"))
 }
 
 // pumpLifecycle loads the project and computes every lifecycle view.
 func pumpLifecycle(t testing.TB) Lifecycle {
 	t.Helper()
 	ctx := context.Background()
-	ws, err := lifecycle.Load(ctx, projectFS(), lifecycle.LoadOptions{})
+	ws, err := lifecycle.Load(ctx, projectDir(), lifecycle.LoadOptions{})
 	require.NoError(t, err)
 	_, err = ws.Match(ctx)
 	require.NoError(t, err)
