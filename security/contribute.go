@@ -75,6 +75,9 @@ const (
 	// AttrCategoriesMissing lists the FDA control categories neither
 	// addressed nor exempted.
 	AttrCategoriesMissing = "categories-missing"
+	// AttrAttackSurfaces lists, on the threat model, the safety risk
+	// controls that open an attack surface (Model.AttackSurfaces).
+	AttrAttackSurfaces = "attack-surfaces"
 	// AttrAttackSurface is read on risk-control items (package risk): "true"
 	// when the safety control opens an attack surface (an emergency
 	// override, a service port).
@@ -179,6 +182,9 @@ func (f *File) contributeModel(b *trace.Builder, cat *Catalogue) {
 	}
 	if m.CyberDevice != nil {
 		attrs[AttrCyberDevice] = boolAttr(m.CyberDevice.Is())
+	}
+	if len(m.AttackSurfaces) > 0 {
+		attrs[AttrAttackSurfaces] = joinIDs(m.AttackSurfaces)
 	}
 	head := *m
 	head.Assets, head.Elements, head.Flows, head.Boundaries = nil, nil, nil, nil

@@ -266,6 +266,11 @@ type Model struct {
 	Reviewers []string `json:"reviewers,omitempty"`
 	// CyberDevice is the FD&C Act 524B(c) determination.
 	CyberDevice *CyberDevice `json:"cyberDevice,omitempty"`
+	// AttackSurfaces are safety risk controls (package risk) that open an
+	// attack surface: an emergency override, a service port, a break-glass
+	// login. Each must introduce a threat (SEC-020). A risk-control item
+	// with the attribute "attack-surface" = "true" counts too.
+	AttackSurfaces []trace.ID `json:"attackSurfaces,omitempty"`
 	// Exemptions mark IEC 81001-5-1:2021 7.2 a–l items not applicable.
 	Exemptions []Exemption `json:"exemptions,omitempty"`
 	// Assets, Elements, Flows and Boundaries are the model proper.

@@ -65,6 +65,11 @@ func (m *Model) validateHead(p *problems, ids map[trace.ID]string) {
 			p.add(fmt.Sprintf("model.methods[%d]", i), m.ID, m.Pos, ErrInvalid, "unknown method %q", meth)
 		}
 	}
+	for i, id := range m.AttackSurfaces {
+		if !id.Valid() {
+			p.add(fmt.Sprintf("model.attackSurfaces[%d]", i), m.ID, m.Pos, ErrInvalid, "%q is not a valid ID", id)
+		}
+	}
 	if c := m.CyberDevice; c != nil && strings.TrimSpace(c.Rationale) == "" {
 		p.add("model.cyberDevice.rationale", m.ID, m.Pos, ErrMissing, "the cyber-device determination needs a rationale")
 	}

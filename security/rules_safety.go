@@ -35,15 +35,38 @@ func ruleHarmLinked() trace.Rule {
 }
 
 // ruleAttackSurface is SEC-020: a safety risk control that opens an attack
-// surface (attribute "attack-surface" = "true" on the risk-control item: an
-// emergency override, a service port) introduces at least one threat.
+// surface (an emergency override, a service port) introduces at least one
+// threat. A control opens one when its risk-control item has the attribute
+// "attack-surface" = "true" or the threat model lists it in AttackSurfaces.
 func ruleAttackSurface() trace.Rule {
-	m := meta("SEC-020", trace.Error, "AAMI TIR57:2016; IEC 81001-5-1:2021 7.4",
-		"a safety risk control that opens an attack surface is linked to the threat it introduces")
-	m.Message = "risk control {id} ({title}) opens an attack surface but introduces no threat; add the threat to the threat model with introducedBy: [{id}]"
-	return trace.LinkRule{RuleMeta: m, Kind: risk.KindControl, Link: trace.Introduces, Dir: trace.Out,
-		To:    []trace.Kind{KindThreat},
-		Where: func(it trace.Item) bool { return it.Attr(AttrAttackSurface) == "true" }}
+	return trace.FuncRule{
+		RuleMeta: meta("SEC-020", trace.Error, "AAMI TIR57:2016; IEC 81001-5-1:2021 7.4",
+			"a safety risk control that opens an attack surface is linked to the threat it introduces"),
+		Fn: func(g *trace.Graph, r *trace.Recorder) {
+			listed := map[trace.ID]trace.ID{} // control → threat model listing it
+			for tm := range g.OfKind(KindThreatModel) {
+				for _, id := range splitList(tm.Attr(AttrAttackSurfaces)) {
+					listed[trace.ID(id)] = tm.ID
+				}
+			}
+			for it := range g.OfKind(risk.KindControl) {
+				if _, ok := listed[it.ID]; it.Attr(AttrAttackSurface) != "true" && !ok {
+					continue
+				}
+				delete(listed, it.ID)
+				if len(linked(g, it.ID, trace.Out, trace.Introduces, KindThreat)) > 0 {
+					r.Pass(it.ID)
+					continue
+				}
+				r.Failf(it.ID, "risk control %s (%s) opens an attack surface but introduces no threat; add the threat with introducedBy: [%s]",
+					it.ID, it.Title, it.ID)
+			}
+			for _, id := range sortedKeys(stringKeys(listed)) {
+				tm := listed[trace.ID(id)]
+				r.Failf(tm, "threat model %s lists %s as a safety control opening an attack surface, but no risk control has that ID", tm, id)
+			}
+		},
+	}
 }
 
 // ruleClinicalClassLinked is SEC-021: a security risk whose assessment

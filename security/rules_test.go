@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -79,6 +80,7 @@ func TestRulesFire(t *testing.T) {
 		}},
 		{rule: "SEC-016", item: spoof, mutate: func(f *File) { findThreat(f, spoof).Stale = true }},
 		{rule: "SEC-020", item: "RC-STOP", mutate: func(f *File) { findThreat(f, "THR-OVERRIDE").IntroducedBy = nil }},
+		{rule: "SEC-020", item: "TM-PUMP", mutate: func(f *File) { f.Model.AttackSurfaces = []trace.ID{"RC-GONE"} }},
 		{rule: "SEC-021", item: "SR-CVE", mutate: func(f *File) { f.Risks[1].NoHarmRationale = "" }},
 		{rule: "SEC-023", item: "SR-SPOOF", mutate: func(f *File) {
 			f.Risks[0].Post = &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "pairing is optional", Impact: ImpactCritical}
@@ -131,4 +133,20 @@ func TestControlVerifiedOnlyByNonSecurityTest(t *testing.T) {
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "SEC-060", res.Findings[0].Rule)
 	assert.Contains(t, res.Findings[0].Message, "not security tests (TST-USE)")
+}
+
+func TestAttackSurfaceListedByModel(t *testing.T) {
+	f := cleanFile(t)
+	f.Model.AttackSurfaces = []trace.ID{"RC-SERVICE"}
+	service := trace.ContributorFunc(func(b *trace.Builder) error {
+		b.AddItem(trace.Item{ID: "RC-SERVICE", Kind: risk.KindControl, Title: "Service port for field recalibration"})
+		return nil
+	})
+	res := runRules(t, buildGraph(t, f, service), RuleOptions{})
+	assertFinding(t, res, "SEC-020", "RC-SERVICE")
+
+	f.Threats = append(f.Threats, Threat{ID: "THR-SERVICE", Title: "Service port abused", STRIDE: []Category{ElevationOfPrivilege},
+		Targets: []trace.ID{"EL-PUMP"}, Status: StatusAccepted, Rationale: "port sealed and needs a key", IntroducedBy: []trace.ID{"RC-SERVICE"}})
+	res = runRules(t, buildGraph(t, f, service), RuleOptions{})
+	assert.Empty(t, res.Findings)
 }

@@ -42,3 +42,11 @@ func stringsOf[T ~string](vs []T) []string {
 }
 
 type traceID = trace.ID
+
+func stringKeys[V any](m map[trace.ID]V) map[string]V {
+	out := make(map[string]V, len(m))
+	for k, v := range m {
+		out[string(k)] = v
+	}
+	return out
+}
