@@ -103,3 +103,16 @@ func TestProjectJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemsCarryPositions(t *testing.T) {
+	p := smallProject()
+	p.Requirements[0].Pos = trace.Position{File: "records/srs.yaml", Line: 12, Column: 3}
+	p.Requirements[0].Category = "colour"
+	p.Tests[0].Pos = trace.Position{File: "records/tests.yaml", Line: 4, Column: 3}
+	p.Tests[0].Verifies = []trace.ID{"SRS-404"}
+	_, err := p.Graph()
+	require.Error(t, err)
+	msg := err.Error()
+	assert.Contains(t, msg, `records/srs.yaml:12:3: requirements[0].category ("SRS-1"): "colour" is not a 5.2.2 category`)
+	assert.Contains(t, msg, `records/tests.yaml:4:3: TST-1 -verifies-> SRS-404: no item has ID "SRS-404"`)
+}
