@@ -207,12 +207,15 @@ elementTypes:
 rules:
   - {id: R1, version: 0, title: "", on: wire, stride: [Q], when: {types: [nothing]}}
   - {id: R1, version: 1, title: x, on: element, stride: [S], controls: [magic], when: {flags: [shiny]}}
+  - {id: R2, version: 1, title: x, on: element, stride: [S], when: {protocols: [ble]}}
+  - {id: R3, version: 1, title: x, on: flow, stride: [S], when: {bases: [process]}}
 `
 	_, err := DecodeCatalogue(context.Background(), strings.NewReader(bad), DecodeOptions{Name: "bad.yaml"})
 	require.Error(t, err)
 	for _, want := range []string{
 		`elementTypes[0].name`, `elementTypes[1].name`, `elementTypes[2].base`, `rules[0].version`, `rules[0].title`,
 		`rules[0].on`, `rules[0].stride[0]`, `rules[0].when.types[0]`, `rules[1].id`, `rules[1].controls[0]`, `rules[1].when.flags[0]`,
+		`rules[2].when`, `rules[3].when`, "runs on elements but tests protocols", "runs on flows but tests element types",
 	} {
 		assert.Contains(t, err.Error(), want)
 	}

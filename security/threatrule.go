@@ -66,9 +66,11 @@ func (fl Flags) get(f Flag) (value, ok bool) {
 }
 
 // Condition is a conjunction of typed predicates; an empty field does not
-// constrain. On an element rule the element predicates apply to the element;
-// on a flow rule they apply to the flow, and From*/To* to its ends. There is
-// no expression language and no evaluation of text.
+// constrain. Types, Bases, Flags, NotFlags and Interfaces test an element
+// and serve element rules only; Protocols, the flow attributes and
+// From*/To* serve flow rules only; Handles and Attrs serve both. A rule
+// using a predicate of the other target is rejected. There is no expression
+// language and no evaluation of text.
 type Condition struct {
 	// Types: the element's type is one of these (catalogue names or bases).
 	Types []string `json:"types,omitempty"`
@@ -163,6 +165,16 @@ func (r ThreatRule) validate(path string, c *Catalogue, p *problems) {
 		}
 	}
 	r.When.validate(path+".when", r.ID, c, p)
+	w := r.When
+	elementOnly := len(w.Types)+len(w.Bases)+len(w.Flags)+len(w.NotFlags)+len(w.Interfaces) > 0
+	flowOnly := len(w.Protocols)+len(w.FromTypes)+len(w.FromBases)+len(w.ToTypes)+len(w.ToBases) > 0 ||
+		w.CrossesBoundary != nil || w.Authenticated != nil || w.Encrypted != nil || w.IntegrityProtected != nil
+	switch {
+	case r.On == OnFlow && elementOnly:
+		p.add(path+".when", "", noPos, ErrInvalid, "rule %q runs on flows but tests element types, flags or interfaces", r.ID)
+	case r.On == OnElement && flowOnly:
+		p.add(path+".when", "", noPos, ErrInvalid, "rule %q runs on elements but tests protocols, flow attributes or flow ends", r.ID)
+	}
 }
 
 func (w Condition) validate(path, rule string, c *Catalogue, p *problems) {
