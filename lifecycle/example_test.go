@@ -144,3 +144,21 @@ func ExampleProject_Check() {
 	// error CLS-004 ITM-UI: software-item ITM-UI is class B in a class C system by segregation, but no test verifies the segregation
 	// warning LC-004 SRS-1: requirement SRS-1 is verified by no test
 }
+
+// Activities is the requirements-by-class matrix as data; Amd1 extended
+// system testing to class A.
+func ExampleActivities() {
+	for _, ed := range []lifecycle.Edition{lifecycle.Edition2006, lifecycle.Edition2015} {
+		acts, _ := lifecycle.Activities(ed)
+		for _, a := range acts {
+			if a.Clause == "5.7.5" || a.Clause == "5.3.5" {
+				fmt.Printf("%s %s %s: %v\n", ed, a.Clause, a.Title, a.Classes)
+			}
+		}
+	}
+	// Output:
+	// IEC 62304:2006 5.3.5 Segregation needed for risk control: [C]
+	// IEC 62304:2006 5.7.5 Software system test record: [B C]
+	// IEC 62304:2006+A1:2015 5.3.5 Segregation needed for risk control: [C]
+	// IEC 62304:2006+A1:2015 5.7.5 Software system test record: [A B C]
+}
