@@ -2,10 +2,12 @@ package report_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"time"
 
 	"github.com/medtrace/medtrace/report"
+	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/trace"
 )
 
@@ -87,4 +89,32 @@ func ExampleTraceMatrix_CSV() {
 	// user-need,title,requirement,test,test-result
 	// UN-1,Deliver the prescribed dose,SRS-1,TC-1,TR-1
 	// UN-2,Warn the nurse,SRS-2,,
+}
+
+// The heat map counts hazardous situations per cell of the plan's matrix,
+// before and after control.
+func ExampleRisk_HeatMap() {
+	plan := risk.DefaultPlan("RMP-001", risk.ALARP)
+	f := &risk.File{
+		Plan:  plan,
+		Harms: []risk.Harm{{ID: "HARM-001", Title: "Overdose", Severity: "Critical"}},
+		Hazards: []risk.Hazard{{ID: "HAZ-001", Title: "Excess drug delivery", Situations: []risk.Situation{{
+			ID: "HS-001", Title: "Free flow during set change",
+			Estimate: risk.Estimate{P1: "1e-3", Harms: []risk.HarmEstimate{{Harm: "HARM-001", P2: "0.5"}}},
+			Residual: &risk.Estimate{P1: "1e-6"},
+		}}}},
+		Controls: []risk.Control{{ID: "RC-001", Title: "Clamp interlock", Option: risk.InherentSafety,
+			Location: risk.LocationHardware, Mitigates: []trace.ID{"HS-001"}, NewRisks: risk.NewRisksNone}},
+	}
+	h, _ := report.Risk{Plan: f.Plan, Evaluation: f.Evaluate()}.HeatMap()
+	for s := len(h.Severity) - 1; s >= 0; s-- {
+		for q, c := range h.Cells[s] {
+			if c.Before+c.After > 0 {
+				fmt.Printf("%s × %s (%s): before %d, after %d\n", h.Severity[s], h.Probability[q], c.Region, c.Before, c.After)
+			}
+		}
+	}
+	// Output:
+	// Critical × Improbable (acceptable): before 0, after 1
+	// Critical × Probable (alarp): before 1, after 0
 }

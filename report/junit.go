@@ -69,7 +69,11 @@ func (f Findings) JUnit(w io.Writer) error {
 	for _, c := range f.Result.Coverage {
 		covered[c.Rule] = c
 	}
-	doc := junitSuites{Name: f.Meta.title(), Timestamp: f.Meta.generated()}
+	doc := junitSuites{Name: f.Meta.title()}
+	if !f.Meta.Generated.IsZero() {
+		// The JUnit schema's timestamp carries no zone; it is UTC here.
+		doc.Timestamp = f.Meta.Generated.UTC().Format("2006-01-02T15:04:05")
+	}
 	for _, r := range catalog(f.Rules, f.Result) {
 		s := junitSuiteOf(r, byRule[r.ID], covered[r.ID])
 		s.Timestamp = doc.Timestamp

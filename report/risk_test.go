@@ -86,6 +86,33 @@ func TestHeatMapCounts(t *testing.T) {
 	assert.Equal(t, risk.RegionUnacceptable, h.Cells[3][4].Region)
 }
 
+func TestHeatMapUnplaced(t *testing.T) {
+	f := pumpRiskFile()
+	// An unknown level cannot be placed; Evaluate keeps the risk without a
+	// region (Validate would report it).
+	f.Hazards[0].Situations[1].P1 = "Sometimes"
+	h, err := Risk{Plan: f.Plan, Evaluation: f.Evaluate()}.HeatMap()
+	require.NoError(t, err)
+	assert.Equal(t, 1, h.UnplacedBefore)
+	assert.Equal(t, 1, h.UnplacedAfter, "uncontrolled: after equals before")
+	assert.Contains(t, h.note(), "1 situation(s) not placed before control.")
+	before := 0
+	for _, row := range h.Cells {
+		for _, c := range row {
+			before += c.Before
+		}
+	}
+	assert.Equal(t, 3, before, "HS-1 in two cells, HS-3 in one, HS-2 in none")
+}
+
+func TestRegionFill(t *testing.T) {
+	fills := map[string]bool{}
+	for _, r := range []risk.Region{risk.RegionAcceptable, risk.RegionALARP, risk.RegionUnacceptable, ""} {
+		fills[regionFill(r)] = true
+	}
+	assert.Len(t, fills, 4, "each region and the missing cell have their own colour")
+}
+
 func TestRiskGolden(t *testing.T) {
 	r := pumpRisk(t)
 	golden(t, "heatmap.svg", render(t, func(b *bytes.Buffer) error { return r.HeatMapSVG(b) }))
