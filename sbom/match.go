@@ -127,8 +127,8 @@ type ComponentResult struct {
 	// Matches lists the vulnerabilities found, by canonical ID.
 	Matches []Match `json:"matches,omitempty"`
 	// Notes record what did not count: withdrawn advisories that would have
-	// matched, and advisories that could not be evaluated next to others
-	// that matched.
+	// matched, GIT ranges left out, and advisories that could not be
+	// evaluated next to others that matched.
 	Notes []string `json:"notes,omitempty"`
 }
 
@@ -262,6 +262,10 @@ func (ix *Index) evaluate(r *ComponentResult, vc *osvVersionCache, release strin
 		}
 		adv := &ix.advs[c.adv]
 		ev, why := ix.evalCandidate(c, vc, r.Version)
+		if c.hasGit && why == "" && !adv.IsWithdrawn() {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s affected[%d]: its GIT range is not evaluated (commits cannot be ordered against a version); judged by versions[] and the other ranges",
+				adv.ID, c.affected))
+		}
 		switch {
 		case adv.IsWithdrawn() && len(ev) > 0:
 			r.Notes = append(r.Notes, fmt.Sprintf("%s would match (%s) but was withdrawn on %s; not counted",

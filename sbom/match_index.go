@@ -70,6 +70,7 @@ type osvCandidate struct {
 	release   string // release suffix, "" if none
 	versions  []string
 	ranges    []osvPreparedRange
+	hasGit    bool // some range is GIT (not evaluable against versions)
 }
 
 // BuildIndex prepares advisories for matching: it joins aliases into
@@ -141,6 +142,7 @@ func (ix *Index) addAdvisory(i int32) {
 					Path: fmt.Sprintf("affected[%d].ranges[%d]", j, k), Detail: pr.err})
 			}
 			c.ranges = append(c.ranges, pr)
+			c.hasGit = c.hasGit || pr.typ == RangeGit
 		}
 		key := osvKey(base, osvNormalizeName(base, af.Package.Name))
 		ix.byPkg[key] = append(ix.byPkg[key], c)

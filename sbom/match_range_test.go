@@ -161,7 +161,7 @@ func TestRangeSemanticsPerEcosystem(t *testing.T) {
 			adv("OSV-2", "npm", "h", []OSVRange{rng(RangeGit, "introduced:abc123", "fixed:def456")}, "1.0.0"),
 			[]check{
 				{"pkg:npm/h@1.0.0", AssessedAffected, "listed in versions[]"},
-				{"pkg:npm/h@1.0.1", AssessedClean, ""},
+				{"pkg:npm/h@1.0.1", AssessedClean, "OSV-2 affected[0]: its GIT range is not evaluated"},
 			}},
 		{"an event version the order cannot read leaves the component unassessed",
 			adv("A-13", "npm", "bad", []OSVRange{rng(RangeSemver, "introduced:0", "fixed:next")}),
@@ -184,6 +184,10 @@ func TestRangeSemanticsPerEcosystem(t *testing.T) {
 					assert.Contains(t, r.Detail, c.reason)
 				case AssessedClean:
 					assert.Empty(t, r.Matches, c.purl)
+					if c.reason != "" {
+						require.Len(t, r.Notes, 1)
+						assert.Contains(t, r.Notes[0], c.reason)
+					}
 				}
 			}
 		})
