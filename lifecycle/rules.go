@@ -17,7 +17,8 @@ func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 // opts.CheckOptions apply when the rules run, see Check):
 //
 //   - lifecycle (LC-001…LC-014): needs derive requirements; requirements
-//     derive from needs, are allocated to items and verified; tests have
+//     derive from needs, are allocated to items (class B and C) and
+//     verified; tests have
 //     results and their latest result passes; requirements flagged as
 //     controls implement controls; needs are validated; design reviews are
 //     not stale; components the software uses are annotated as SOUP and
@@ -42,7 +43,7 @@ func (p *Project) RulesWith(opts CheckOptions) []trace.Rule {
 		p = &Project{}
 	}
 	cc := &classCache{p: p, opts: opts.Classify}
-	rules := threadRules()
+	rules := threadRules(cc)
 	rules = append(rules, p.soupRules(cc)...)
 	rules = append(rules, p.classRules(cc)...)
 	if p.Risk != nil {

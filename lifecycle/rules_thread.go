@@ -22,7 +22,7 @@ func isSecurityControlReq(it trace.Item) bool { return it.Attr("securityControl"
 
 // threadRules are the lifecycle rules on needs, requirements, tests and
 // results.
-func threadRules() []trace.Rule {
+func threadRules(cc *classCache) []trace.Rule {
 	return []trace.Rule{
 		trace.LinkRule{RuleMeta: trace.RuleMeta{ID: "LC-001", Version: 1, Severity: trace.Warning,
 			Clause: clauseDesign, Summary: "every user need derives at least one requirement",
@@ -33,10 +33,10 @@ func threadRules() []trace.Rule {
 			Message: "software requirement {id} derives from no user need or system requirement"},
 			Kind: KindRequirement, Where: isSoftwareReq, Link: trace.Derives, Dir: trace.In,
 			To: []trace.Kind{KindUserNeed, KindRequirement}},
-		trace.LinkRule{RuleMeta: trace.RuleMeta{ID: "LC-003", Version: 1, Severity: trace.Error,
-			Clause: clause62304 + "5.3.1", Summary: "every software requirement is allocated to a software item, unit or the system",
+		unlessClassA(cc, trace.LinkRule{RuleMeta: trace.RuleMeta{ID: "LC-003", Version: 1, Severity: trace.Error,
+			Clause: clause62304 + "5.3.1", Summary: "in a class B or C system, every software requirement is allocated to a software item, unit or the system",
 			Message: "software requirement {id} is allocated to no software item"},
-			Kind: KindRequirement, Where: isSoftwareReq, Link: trace.AllocatedTo, Dir: trace.Out, To: structureKinds},
+			Kind: KindRequirement, Where: isSoftwareReq, Link: trace.AllocatedTo, Dir: trace.Out, To: structureKinds}),
 		trace.LinkRule{RuleMeta: trace.RuleMeta{ID: "LC-004", Version: 1, Severity: trace.Error,
 			Clause: clause62304 + "5.7.1, 5.7.4 a", Summary: "every requirement is verified by at least one test",
 			Message: "requirement {id} is verified by no test"},
@@ -62,6 +62,16 @@ func threadRules() []trace.Rule {
 		trace.FuncRule{RuleMeta: trace.RuleMeta{ID: "LC-010", Version: 1, Severity: trace.Warning,
 			Clause: clauseReviews, Summary: "a design review is stale when a reviewed item changed after the review"}, Fn: staleReviews},
 	}
+}
+
+// unlessClassA runs rule only when the system's class is B or C: the
+// activity it checks is not required for class A.
+func unlessClassA(cc *classCache, rule trace.Rule) trace.Rule {
+	return trace.FuncRule{RuleMeta: rule.Meta(), Fn: func(g *trace.Graph, r *trace.Recorder) {
+		if cc.get(g).System.Class != ClassA {
+			rule.Check(g, r)
+		}
+	}}
 }
 
 // latestResultPasses fails a test whose latest result (by date, then ID)

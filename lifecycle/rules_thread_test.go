@@ -135,3 +135,18 @@ func TestRulesHaveValidMeta(t *testing.T) {
 		ids = append(ids, m.ID)
 	}
 }
+
+func TestAllocationNotRequiredForClassA(t *testing.T) {
+	p := pumpProject()
+	withoutRisk(p)
+	p.Requirements[0].AllocatedTo = nil
+	require.Len(t, ruleFindings(t, p, "LC-003"), 1, "unclassified counts as class C")
+
+	p = pumpProject()
+	p.Risk.Hazards = p.Risk.Hazards[2:] // only the event log's situation, acceptable: class A
+	p.Risk.Controls = p.Risk.Controls[1:]
+	p.Requirements[0].RiskControls = nil
+	p.Requirements[0].AllocatedTo = nil
+	p.System.Class = ClassA
+	assert.Empty(t, ruleFindings(t, p, "LC-003"))
+}
