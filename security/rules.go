@@ -94,17 +94,26 @@ func Rules(opts RuleOptions) []trace.Rule {
 }
 
 // linked returns the IDs at the other end of id's links of type t in
-// direction dir whose item is of one of kinds (any kind if none).
+// direction dir whose item is of one of kinds (any kind if none), in link
+// order. The graph keeps one link per (from, type, to), so there are no
+// repeats.
 func linked(g *trace.Graph, id trace.ID, dir trace.Direction, t trace.LinkType, kinds ...trace.Kind) []trace.ID {
-	var out []trace.ID
-	for _, other := range g.Neighbours(id, dir, t) {
-		if len(kinds) == 0 {
-			out = append(out, other)
-			continue
+	links := g.Links(id, dir, t)
+	if len(links) == 0 {
+		return nil
+	}
+	out := make([]trace.ID, 0, len(links))
+	for _, l := range links {
+		other := l.To
+		if dir == trace.In {
+			other = l.From
 		}
-		if it, ok := g.Item(other); ok && slices.Contains(kinds, it.Kind) {
-			out = append(out, other)
+		if len(kinds) > 0 {
+			if it, ok := g.Item(other); !ok || !slices.Contains(kinds, it.Kind) {
+				continue
+			}
 		}
+		out = append(out, other)
 	}
 	return out
 }

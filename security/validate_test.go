@@ -137,3 +137,24 @@ func TestValidateFieldsTable(t *testing.T) {
 		})
 	}
 }
+
+func TestThreatFingerprintFollowsContent(t *testing.T) {
+	f := cleanFile(t)
+	th := f.Threats[0]
+	base := fingerprint(KindThreat, &th)
+	assert.Equal(t, base, fingerprint(KindThreat, &th), "stable")
+	for name, mutate := range map[string]func(*Threat){
+		"status":    func(x *Threat) { x.Status = StatusFalsePositive },
+		"rationale": func(x *Threat) { x.Rationale = "other" },
+		"causes":    func(x *Threat) { x.Causes = []trace.ID{"HS-9"} },
+		"targets":   func(x *Threat) { x.Targets = []trace.ID{"EL-APP"} },
+		"stride":    func(x *Threat) { x.STRIDE = []Category{Spoofing} },
+	} {
+		c := th
+		mutate(&c)
+		assert.NotEqual(t, base, fingerprint(KindThreat, &c), name)
+	}
+	c := th
+	c.Pos = trace.Position{File: "x.yaml", Line: 3}
+	assert.Equal(t, base, fingerprint(KindThreat, &c), "positions are not content")
+}
