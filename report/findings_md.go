@@ -21,11 +21,17 @@ func (f Findings) Markdown(w io.Writer) error {
 		m.line(by)
 		m.line()
 	}
-	f.mdSummary(m)
+	f.markdown(m, "Summary")
+	return m.flush()
+}
+
+// markdown writes the findings sections, the summary under the given
+// heading.
+func (f Findings) markdown(m *mdWriter, summary string) {
+	f.mdSummary(m, summary)
 	f.mdByRule(m)
 	f.mdCoverage(m)
 	f.mdUnusedWaivers(m)
-	return m.flush()
 }
 
 // titleSuffix is ": Product Version", escaped, or "".
@@ -53,8 +59,8 @@ func byline(meta Meta) string {
 	return strings.Join(parts, " ") + "."
 }
 
-func (f Findings) mdSummary(m *mdWriter) {
-	m.line("## Summary")
+func (f Findings) mdSummary(m *mdWriter, heading string) {
+	m.line("## ", heading)
 	m.line()
 	m.row("Severity", "Open", "Waived")
 	m.row("---", "---:", "---:")

@@ -21,9 +21,26 @@ func pumpPage(t *testing.T) Page {
 	return Page{Meta: pumpMeta(), Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}, Lifecycle: &l}
 }
 
-func TestHTMLGolden(t *testing.T) {
+func TestPageGolden(t *testing.T) {
 	p := pumpPage(t)
 	golden(t, "report.html", render(t, func(b *bytes.Buffer) error { return p.HTML(b) }))
+	golden(t, "report.md", render(t, func(b *bytes.Buffer) error { return p.Markdown(b) }))
+}
+
+func TestPageMarkdown(t *testing.T) {
+	out := string(render(t, func(b *bytes.Buffer) error { return pumpPage(t).Markdown(b) }))
+	assert.NotContains(t, out, "<script")
+	assert.True(t, strings.HasPrefix(out, "# Traceability report: Pump 2.1.0\n"))
+	assert.Zero(t, strings.Count(out, "\n# "), "one title")
+	for _, want := range []string{"## Summary", "## Findings summary", "## Findings by rule", "## Coverage",
+		"## Risk management", "## Requirements traceability", "## Risk control traceability",
+		"## Software safety classification", "## Activity gaps", "## Release readiness", "## SOUP list",
+		"| ✗ | Blocking findings | 1 |"} {
+		assert.Contains(t, out, want)
+	}
+	var b bytes.Buffer
+	require.NoError(t, Page{}.Markdown(&b))
+	assert.Contains(t, b.String(), "No sections.")
 }
 
 func TestHTMLSelfContained(t *testing.T) {

@@ -29,6 +29,11 @@ type Lifecycle struct {
 // (5.8), and the SOUP list (8.1.2).
 func (l Lifecycle) Markdown(w io.Writer) error {
 	m := newMDWriter(w)
+	l.markdown(m)
+	return m.flush()
+}
+
+func (l Lifecycle) markdown(m *mdWriter) {
 	if l.Classification != nil {
 		mdClassification(m, l.Classification)
 	}
@@ -41,7 +46,6 @@ func (l Lifecycle) Markdown(w io.Writer) error {
 	if l.SOUP != nil {
 		l.SOUP.markdown(m)
 	}
-	return m.flush()
 }
 
 func mdClassification(m *mdWriter, c *lifecycle.Classification) {

@@ -235,6 +235,11 @@ func joinIDs(ids []trace.ID, sep string) string {
 // the rows with a gap, and a table whose empty cells show "—".
 func (m *TraceMatrix) Markdown(w io.Writer) error {
 	mw := newMDWriter(w)
+	m.markdown(mw)
+	return mw.flush()
+}
+
+func (m *TraceMatrix) markdown(mw *mdWriter) {
 	mw.line("## ", md(cmpOr(m.Chain.Name, "Trace matrix")))
 	mw.line()
 	mw.line(itoa(len(m.Rows)), " ", md(string(m.Chain.Root)), " item(s); ", itoa(m.Gaps()), " with a gap.")
@@ -260,7 +265,6 @@ func (m *TraceMatrix) Markdown(w io.Writer) error {
 		mw.row(cells...)
 	}
 	mw.line()
-	return mw.flush()
 }
 
 // mdIDs lists IDs as code, one a line, or "—" when there are none.

@@ -13,11 +13,18 @@ import (
 // situations whose residual risk is not accepted, and each situation with
 // its explanation (risk.Evaluation.Explain).
 func (r Risk) Markdown(w io.Writer) error {
+	m := newMDWriter(w)
+	if err := r.markdown(m); err != nil {
+		return err
+	}
+	return m.flush()
+}
+
+func (r Risk) markdown(m *mdWriter) error {
 	h, err := r.HeatMap()
 	if err != nil {
 		return err
 	}
-	m := newMDWriter(w)
 	p := r.Plan
 	m.line("## Risk management")
 	m.line()
@@ -44,7 +51,7 @@ func (r Risk) Markdown(w io.Writer) error {
 		}
 		mdSituation(m, x)
 	}
-	return m.flush()
+	return nil
 }
 
 // planTitle is " (Title, version V)", escaped, or "".
