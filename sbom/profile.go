@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -151,31 +152,68 @@ func (r *ProfileReport) Summary() string {
 	return b.String()
 }
 
-// CheckProfile checks in.SBOM against p. Checks run as trace rules, so
-// opts overrides severities, disables checks and applies waivers as for any
-// trace check. Every check reports every item it applies to.
+// CheckProfile checks in.SBOM against p and reports, for every check,
+// every item it applies to. opts overrides severities, disables checks and
+// applies waivers exactly as trace.Check does (the result is the one
+// trace.Check gives for Profile.Rules; a test holds them equal), but the
+// checks run without a graph and without per-rule maps, so that checking
+// stays a small part of reading a large SBOM.
 func CheckProfile(ctx context.Context, in Input, p Profile, opts trace.CheckOptions) (*ProfileReport, error) {
 	if in.SBOM == nil {
 		return nil, fmt.Errorf("sbom: profile %s: no SBOM", p.ID)
 	}
-	in.prepare()
-	rules := make([]trace.Rule, 0, len(p.Checks))
-	for i := range p.Checks {
-		c := p.Checks[i]
-		if !c.Scope.Valid() || (c.Scope == ScopeComponent) != (c.Component != nil) || (c.Scope == ScopeDocument) != (c.Document != nil) {
-			return nil, fmt.Errorf("sbom: profile %s: check %s: scope %q does not match its function", p.ID, c.ID, c.Scope)
-		}
-		rules = append(rules, checkRule{c: c, in: &in})
+	if err := p.validate(); err != nil {
+		return nil, err
 	}
-	res, err := trace.Check(ctx, nil, rules, opts)
-	if err != nil {
+	// Options are validated by trace itself, against an empty rule set.
+	if _, err := trace.Check(ctx, nil, nil, opts); err != nil {
 		return nil, fmt.Errorf("sbom: profile %s: %w", p.ID, err)
+	}
+	in.prepare()
+	res, err := runChecks(ctx, &in, p.Checks, opts)
+	if err != nil {
+		return nil, err
 	}
 	n := len(in.SBOM.Components)
 	if in.SBOM.Metadata.Component != nil {
 		n++
 	}
 	return &ProfileReport{Profile: p.ID, Name: p.Name, Document: in.SBOM.DocumentID(), Components: n, Checks: p.Checks, Result: res}, nil
+}
+
+// validate reports malformed checks: bad metadata, duplicate IDs, a scope
+// that does not match the function set.
+func (p Profile) validate() error {
+	var errs []error
+	seen := map[string]bool{}
+	for i, c := range p.Checks {
+		if err := c.RuleMeta.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("checks[%d]: %w", i, err))
+		}
+		if seen[c.ID] {
+			errs = append(errs, fmt.Errorf("checks[%d]: duplicate check ID %q", i, c.ID))
+		}
+		seen[c.ID] = true
+		if !c.Scope.Valid() || (c.Scope == ScopeComponent) != (c.Component != nil) || (c.Scope == ScopeDocument) != (c.Document != nil) {
+			errs = append(errs, fmt.Errorf("checks[%d] %s: scope %q does not match its function", i, c.ID, c.Scope))
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("sbom: profile %s: %w: %w", p.ID, trace.ErrBadRuleSet, errors.Join(errs...))
+	}
+	return nil
+}
+
+// Rules returns the profile's checks as trace rules bound to in, for hosts
+// that run them with other rules through trace.Check (which ignores the
+// graph for them).
+func (p Profile) Rules(in Input) []trace.Rule {
+	in.prepare()
+	rules := make([]trace.Rule, len(p.Checks))
+	for i, c := range p.Checks {
+		rules[i] = checkRule{c: c, in: &in}
+	}
+	return rules
 }
 
 // checkRule runs a Check as a trace.Rule over the bound Input; the graph

@@ -3,6 +3,7 @@ package sbom
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -80,4 +81,60 @@ func BenchmarkDecodeProfileRatio(b *testing.B) {
 	b.ReportMetric(float64(ours)/float64(plain), "ratio")
 	b.ReportMetric(float64(plain.Nanoseconds())/float64(b.N), "plain-ns/op")
 	b.ReportMetric(float64(ours.Nanoseconds())/float64(b.N), "profiled-ns/op")
+}
+
+// BenchmarkPhases splits decode+profile into its phases (read with limits,
+// depth scan, JSON decoding, mapping to the model, profile checks) beside
+// plain cyclonedx-go decoding, in milliseconds per document.
+func BenchmarkPhases(b *testing.B) {
+	data := syntheticCycloneDX(b, 10_000)
+	ctx := context.Background()
+	profile := FDA()
+	var tPlain, tRead, tDepth, tJSON, tMap, tProf time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		bom := new(cdx.BOM)
+		_ = cdx.NewBOMDecoder(bytes.NewReader(data), cdx.BOMFileFormatJSON).Decode(bom)
+		t1 := time.Now()
+		d, _ := readLimited(ctx, bytes.NewReader(data), "", DefaultMaxBytes)
+		t2 := time.Now()
+		_ = checkJSONDepth(d, "", 64)
+		t3 := time.Now()
+		bom2 := new(cdx.BOM)
+		_ = json.Unmarshal(d, bom2)
+		t4 := time.Now()
+		s := fromCDX(bom2, "")
+		t5 := time.Now()
+		_, _ = CheckProfile(ctx, Input{SBOM: s, Vulnerabilities: &VulnerabilityData{}}, profile, trace.CheckOptions{})
+		t6 := time.Now()
+		tPlain += t1.Sub(t0)
+		tRead += t2.Sub(t1)
+		tDepth += t3.Sub(t2)
+		tJSON += t4.Sub(t3)
+		tMap += t5.Sub(t4)
+		tProf += t6.Sub(t5)
+	}
+	n := float64(b.N) * 1e6
+	b.ReportMetric(float64(tPlain)/n, "plain-ms")
+	b.ReportMetric(float64(tRead)/n, "read-ms")
+	b.ReportMetric(float64(tDepth)/n, "depth-ms")
+	b.ReportMetric(float64(tJSON)/n, "json-ms")
+	b.ReportMetric(float64(tMap)/n, "map-ms")
+	b.ReportMetric(float64(tProf)/n, "profile-ms")
+}
+
+// BenchmarkCheckProfile measures the FDA profile alone on a decoded
+// 10,000-component SBOM.
+func BenchmarkCheckProfile(b *testing.B) {
+	data := syntheticCycloneDX(b, 10_000)
+	ctx := context.Background()
+	s, err := DecodeCycloneDXJSON(ctx, bytes.NewReader(data), DecodeOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	profile := FDA()
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = CheckProfile(ctx, Input{SBOM: s, Vulnerabilities: &VulnerabilityData{}}, profile, trace.CheckOptions{})
+	}
 }

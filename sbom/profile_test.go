@@ -310,3 +310,39 @@ func TestProfileSummaryGolden(t *testing.T) {
 	}
 	golden(t, "laravel-profiles.txt", []byte(b.String()))
 }
+
+// CheckProfile must give exactly what trace.Check gives for the same checks.
+func TestCheckProfileMatchesTraceCheck(t *testing.T) {
+	laravel, recs := laravelWithSOUP(t)
+	annotated, _, err := Annotate(laravel, recs)
+	require.NoError(t, err)
+	dup := compliantSBOM()
+	dup.Components = append(dup.Components, dup.Components[0]) // the same item twice
+	dup.Components[2].Supplier = Party{}
+	opts := trace.CheckOptions{
+		Severity: map[string]trace.Severity{"SBOM-011": trace.Info},
+		Disabled: map[string]bool{"SBOM-016": true},
+		Waivers: []trace.Waiver{
+			{Rule: "SBOM-010.supplier", Item: "pkg:composer/brick/math@0.9.3", Rationale: "r", Author: "a", Date: checkDate},
+			{Rule: "SBOM-016", Item: "x", Rationale: "r", Author: "a", Date: checkDate},
+			{Rule: "SBOM-999", Item: "y", Rationale: "r", Author: "a", Date: checkDate},
+		},
+	}
+	for _, s := range []*SBOM{annotated, dup, compliantSBOM()} {
+		for _, p := range append(allProfiles(), Combine("all", "all", allProfiles()...)) {
+			in := Input{SBOM: s, Now: checkDate, Vulnerabilities: &VulnerabilityData{Unassessed: []UnassessedComponent{{Component: "pkg:npm/alpha@1.0.0", Reason: "r"}}}}
+			want, err := trace.Check(context.Background(), nil, p.Rules(in), opts)
+			require.NoError(t, err)
+			got, err := CheckProfile(context.Background(), in, p, opts)
+			require.NoError(t, err)
+			assert.Equal(t, want, got.Result, p.ID)
+		}
+	}
+	bad := trace.CheckOptions{Severity: map[string]trace.Severity{"SBOM-011": "loud"}}
+	_, err = CheckProfile(context.Background(), Input{SBOM: dup}, NTIA(), bad)
+	assert.ErrorIs(t, err, trace.ErrBadRuleSet)
+	twice := NTIA()
+	twice.Checks = append(twice.Checks, twice.Checks[0])
+	_, err = CheckProfile(context.Background(), Input{SBOM: dup}, twice, trace.CheckOptions{})
+	assert.ErrorIs(t, err, trace.ErrBadRuleSet)
+}
