@@ -55,6 +55,10 @@ const (
 	AttrPostVerdict = "post-verdict"
 	// AttrKEV is "true" when the latest KEV observation lists the vulnerability.
 	AttrKEV = "kev"
+	// AttrKEVDue is the KEV catalogue's due date (YYYY-MM-DD), if given.
+	AttrKEVDue = "kev-due"
+	// AttrKEVAdded is the date the vulnerability joined the KEV catalogue.
+	AttrKEVAdded = "kev-added"
 	// AttrClasses lists the data classes a risk affects.
 	AttrClasses = "classes"
 	// AttrVEXStatus holds a risk's VEX status.
@@ -281,6 +285,12 @@ func contributeRisk(b *trace.Builder, r *Risk, opts EvaluateOptions) {
 		classes = append(classes, res.Classes...)
 		if k, ok := side.a.Signals.LatestKEV(); ok && k.Listed {
 			kev = true
+			if !k.DueDate.IsZero() {
+				attrs[AttrKEVDue] = k.DueDate.UTC().Format(time.DateOnly)
+			}
+			if !k.DateAdded.IsZero() {
+				attrs[AttrKEVAdded] = k.DateAdded.UTC().Format(time.DateOnly)
+			}
 		}
 	}
 	attrs[AttrKEV] = boolAttr(kev)

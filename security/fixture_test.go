@@ -98,7 +98,8 @@ func cleanFile(t testing.TB) *File {
 			Post: &Assessment{Method: AssessDirect, Exploitability: ExploitLow, Basis: "stack patched in radio core; exploit needs pairing", Impact: ImpactSerious}},
 		{ID: "SR-PLAN", Title: "Cloud login flooding", Threats: []trace.ID{exposed}, Vulnerabilities: []trace.ID{"CVE-2026-0002"},
 			ChangeRequests: []trace.ID{"CR-001"}, Patch: &PatchPlan{Class: PatchOutOfCycle, Due: day.AddDate(1, 0, 0)},
-			Pre:  &Assessment{Method: AssessDirect, Exploitability: ExploitVeryHigh, Basis: "public endpoint", Impact: ImpactSerious},
+			Pre: &Assessment{Method: AssessDirect, Exploitability: ExploitVeryHigh, Basis: "public endpoint", Impact: ImpactSerious,
+				Signals: Signals{KEV: []KEV{{Listed: true, DateAdded: day, DueDate: day.AddDate(1, 0, 0), RetrievedAt: day}}}},
 			Post: &Assessment{Method: AssessDirect, Exploitability: ExploitHigh, Basis: "rate limit not yet deployed", Impact: ImpactSerious}},
 	}
 	for i, s := range Stages() {

@@ -18,6 +18,17 @@ type RuleOptions struct {
 	// ReviewInterval is the longest gap between threat-model reviews of a
 	// released product; 0 means 365 days (IEC 81001-5-1:2021 7.2).
 	ReviewInterval time.Duration
+	// KEVWindow is the out-of-cycle time allowed from a vulnerability's
+	// addition to the CISA KEV catalogue when the catalogue gives no due
+	// date; 0 means 30 days (SEC-073, with AsOf).
+	KEVWindow time.Duration
+}
+
+func (o RuleOptions) kevWindow() time.Duration {
+	if o.KEVWindow <= 0 {
+		return 30 * 24 * time.Hour
+	}
+	return o.KEVWindow
 }
 
 func (o RuleOptions) reviewInterval() time.Duration {
@@ -60,6 +71,8 @@ func (o RuleOptions) reviewInterval() time.Duration {
 //	SEC-061 control implemented by no requirement           IEC 81001-5-1:2021 5.2.1, 7.4
 //	SEC-062 threat marked mitigated without a control       FDA premarket guidance (2023) V.B.1
 //	SEC-072 vulnerability assessed by no security risk      FDA premarket guidance (2023) V.A.4
+//	SEC-073 KEV-listed risk still open past its due date
+//	        (with AsOf)                                     FD&C Act 524B(b)(2)(B)
 //	SEC-074 vulnerability risk neither controlled, VEX
 //	        not_affected nor tracked by a change request    FDA premarket guidance (2023) V.A.4
 //	SEC-090 threat model misses 7.2 a–l, or review older
@@ -88,6 +101,7 @@ func Rules(opts RuleOptions) []trace.Rule {
 		ruleControlImplemented(),
 		ruleMitigatedHasControl(),
 		ruleVulnerabilityAssessed(),
+		ruleKEVOverdue(opts),
 		ruleVulnerabilityDisposed(),
 		ruleModelCoverage(opts),
 	}

@@ -153,3 +153,44 @@ func ruleStaleThreat() trace.Rule {
 		},
 	}
 }
+
+// ruleKEVOverdue is SEC-073: with opts.AsOf set, a security risk whose
+// vulnerability is in the CISA KEV catalogue is controlled, VEX
+// not_affected, or fixed before the catalogue's due date (or the date added
+// plus opts.KEVWindow when the catalogue gives none).
+func ruleKEVOverdue(opts RuleOptions) trace.Rule {
+	return trace.FuncRule{
+		RuleMeta: meta("SEC-073", trace.Error, "FD&C Act 524B(b)(2)(B)",
+			"a known exploited vulnerability does not stay uncontrolled past its due date"),
+		Fn: func(g *trace.Graph, r *trace.Recorder) {
+			if opts.AsOf.IsZero() {
+				return
+			}
+			for it := range g.OfKind(KindRisk) {
+				if it.Attr(AttrKEV) != "true" {
+					continue
+				}
+				if it.Attr(AttrPostVerdict) == string(Controlled) || it.Attr(AttrVEXStatus) == string(VEXNotAffected) ||
+					it.Attr(AttrVEXStatus) == string(VEXFixed) {
+					r.Pass(it.ID)
+					continue
+				}
+				deadline, err := time.Parse(time.DateOnly, it.Attr(AttrKEVDue))
+				if err != nil {
+					added, aerr := time.Parse(time.DateOnly, it.Attr(AttrKEVAdded))
+					if aerr != nil {
+						r.Failf(it.ID, "security risk %s is KEV-listed and not controlled, and records no KEV date to measure the out-of-cycle deadline from", it.ID)
+						continue
+					}
+					deadline = added.Add(opts.kevWindow())
+				}
+				if !opts.AsOf.After(deadline) {
+					r.Pass(it.ID)
+					continue
+				}
+				r.Failf(it.ID, "security risk %s is KEV-listed and still not controlled on %s, past its deadline %s",
+					it.ID, opts.AsOf.UTC().Format(time.DateOnly), deadline.UTC().Format(time.DateOnly))
+			}
+		},
+	}
+}

@@ -94,6 +94,15 @@ func TestRulesFire(t *testing.T) {
 			f.Risks = slices.DeleteFunc(f.Risks, func(r Risk) bool { return r.ID == "SR-CVE" })
 			f.Controls[0].Mitigates = []trace.ID{spoof}
 		}},
+		{rule: "SEC-073", item: "SR-PLAN", opts: RuleOptions{AsOf: day.AddDate(0, 2, 0)}, mutate: func(f *File) {
+			f.Risks[2].Pre.Signals.KEV = []KEV{{Listed: true, DateAdded: day, RetrievedAt: day}}
+		}},
+		{rule: "SEC-073", item: "SR-PLAN", opts: RuleOptions{AsOf: day.AddDate(0, 0, 10)}, mutate: func(f *File) {
+			f.Risks[2].Pre.Signals.KEV = []KEV{{Listed: true, DateAdded: day, DueDate: day.AddDate(0, 0, 7), RetrievedAt: day}}
+		}},
+		{rule: "SEC-073", item: "SR-PLAN", opts: RuleOptions{AsOf: day}, mutate: func(f *File) {
+			f.Risks[2].Pre.Signals.KEV = []KEV{{Listed: true, RetrievedAt: day}}
+		}},
 		{rule: "SEC-074", item: "SR-CVE", mutate: func(f *File) { f.Controls[0].Mitigates = []trace.ID{spoof} }},
 		{rule: "SEC-090", item: "TM-PUMP", mutate: func(f *File) { f.Model.Exemptions = nil }},
 		{rule: "SEC-090", item: "TM-PUMP", opts: RuleOptions{AsOf: day.AddDate(2, 0, 0)}, mutate: func(f *File) {}},
@@ -149,4 +158,24 @@ func TestAttackSurfaceListedByModel(t *testing.T) {
 		Targets: []trace.ID{"EL-PUMP"}, Status: StatusAccepted, Rationale: "port sealed and needs a key", IntroducedBy: []trace.ID{"RC-SERVICE"}})
 	res = runRules(t, buildGraph(t, f, service), RuleOptions{})
 	assert.Empty(t, res.Findings)
+}
+
+func TestKEVWithinWindow(t *testing.T) {
+	f := cleanFile(t)
+	f.Risks[2].Pre.Signals.KEV = []KEV{{Listed: true, DateAdded: day, RetrievedAt: day}}
+	f.Risks[1].Post.Signals.KEV = []KEV{{Listed: true, DateAdded: day.AddDate(-1, 0, 0), RetrievedAt: day}}
+	f.Risks[1].VEX = &VEX{Status: VEXFixed}
+	res := runRules(t, buildGraph(t, f), RuleOptions{AsOf: day.AddDate(0, 0, 20)})
+	var sec073 []trace.Finding
+	for _, fd := range res.Findings {
+		if fd.Rule == "SEC-073" {
+			sec073 = append(sec073, fd)
+		}
+	}
+	assert.Empty(t, sec073, "SR-PLAN is inside the 30-day window; SR-CVE is fixed")
+	cov := map[string]trace.Coverage{}
+	for _, c := range res.Coverage {
+		cov[c.Rule] = c
+	}
+	assert.Equal(t, 2, cov["SEC-073"].Total)
 }

@@ -24,7 +24,7 @@ func TestSummarize(t *testing.T) {
 	assert.Equal(t, 3, s.PreVerdicts[Uncontrolled])
 	assert.Equal(t, 2, s.PostVerdicts[Controlled])
 	assert.Equal(t, []trace.ID{"SR-PLAN"}, s.Uncontrolled)
-	assert.Equal(t, []trace.ID{"SR-CVE"}, s.KEV)
+	assert.Equal(t, []trace.ID{"SR-CVE", "SR-PLAN"}, s.KEV)
 	assert.Equal(t, 1, s.Controls[CatAuthentication])
 	assert.Equal(t, 3, s.Vulnerabilities)
 	assert.Equal(t, []trace.ID{"CVE-2026-0009"}, s.Unassessed)
