@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/medtrace/medtrace/trace"
@@ -128,6 +129,11 @@ func soupItem(r *SOUP) trace.Item {
 	set("support", string(r.Support.Level))
 	set("endOfSupport", r.Support.EndOfSupport)
 	set("anomalyListReviewedAt", r.AnomalyListReviewedAt)
+	set("anomalyEvaluation", r.AnomalyEvaluation)
+	set("functionalRequirements", countText(r.FunctionalRequirements))
+	set("performanceRequirements", countText(r.PerformanceRequirements))
+	set("requiredHardware", countText(r.RequiredHardware))
+	set("requiredSoftware", countText(r.RequiredSoftware))
 	fp := trace.NewHasher().String("kind", string(KindSOUP)).String("title", title).
 		String("purl", r.PURL).String("name", r.Name).String("version", r.Version).
 		String("manufacturer", r.Manufacturer).
@@ -140,12 +146,41 @@ func soupItem(r *SOUP) trace.Item {
 	return trace.Item{ID: trace.ID(r.ID), Kind: KindSOUP, Title: title, Attrs: attrs, Fingerprint: fp}
 }
 
+func countText(xs []string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return strconv.Itoa(len(xs))
+}
+
+// soupAttrRule is a rule that every SOUP item has one of the named
+// attributes.
+func soupAttrRule(m trace.RuleMeta, what string, attrs ...string) trace.Rule {
+	return trace.FuncRule{RuleMeta: m, Fn: func(g *trace.Graph, r *trace.Recorder) {
+		for it := range g.OfKind(KindSOUP) {
+			ok := false
+			for _, a := range attrs {
+				ok = ok || it.Attr(a) != ""
+			}
+			if ok {
+				r.Pass(it.ID)
+			} else {
+				r.Failf(it.ID, "SOUP record %s states no %s", it.ID, what)
+			}
+		}
+	}}
+}
+
 // SOUPRules returns the trace rules on SOUP records: SBOM-050, every SOUP
 // record relates to a component of the SBOM (IEC 62304:2006+A1:2015 8.1.2:
 // each SOUP item is identified in the configuration it is used in); and
 // SBOM-051, every component a SOUP record keys is used by a software item
 // (IEC 62304 5.3.3). Components carry the attribute soup=true when a record
-// keys them.
+// keys them. SBOM-052 to SBOM-054 ask each record for the functional or
+// performance requirements on the SOUP item (5.3.3), the hardware and
+// software it needs (5.3.4) and the evaluation of its published anomaly list
+// (7.1.3); IEC 62304 asks these for class B and C software, so they are
+// warnings a host may disable for class A.
 func SOUPRules() []trace.Rule {
 	return []trace.Rule{
 		trace.LinkRule{
@@ -163,5 +198,14 @@ func SOUPRules() []trace.Rule {
 			Kind: KindComponent, Where: func(it trace.Item) bool { return it.Attr("soup") == "true" },
 			Link: trace.Uses, Dir: trace.In, To: []trace.Kind{KindSoftwareItem},
 		},
+		soupAttrRule(trace.RuleMeta{ID: "SBOM-052", Version: 1, Severity: trace.Warning,
+			Clause: "IEC 62304:2006+A1:2015 5.3.3", Summary: "every SOUP record states the functional and performance requirements on the SOUP item"},
+			"functional or performance requirements", "functionalRequirements", "performanceRequirements"),
+		soupAttrRule(trace.RuleMeta{ID: "SBOM-053", Version: 1, Severity: trace.Warning,
+			Clause: "IEC 62304:2006+A1:2015 5.3.4", Summary: "every SOUP record states the hardware and software the SOUP item needs"},
+			"required hardware or software", "requiredHardware", "requiredSoftware"),
+		soupAttrRule(trace.RuleMeta{ID: "SBOM-054", Version: 1, Severity: trace.Warning,
+			Clause: "IEC 62304:2006+A1:2015 7.1.2, 7.1.3", Summary: "every SOUP record evaluates the SOUP item's published anomaly list"},
+			"evaluation of the published anomaly list", "anomalyEvaluation"),
 	}
 }

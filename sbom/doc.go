@@ -63,6 +63,7 @@
 //	SBOM-040.*               BSI TR-03183-2 v2.1.0 fields
 //	SBOM-041                 BSI/FDA differences, when both are combined (Combine)
 //	SBOM-050, SBOM-051       SOUP records key components; SOUP is used (SOUPRules)
+//	SBOM-052 to SBOM-054     SOUP requirements (5.3.3), prerequisites (5.3.4), anomaly evaluation (7.1.3)
 //
 // # The submission SBOM
 //
