@@ -171,7 +171,7 @@ func (p *Project) Classify(g *trace.Graph, opts ClassifyOptions) *Classification
 		cl.Situations = append(cl.Situations, *table.byID[id])
 	}
 	slices.SortFunc(cl.Situations, func(a, b SituationClass) int { return cmp.Compare(a.Situation, b.Situation) })
-	cl.Documentation = p.documentationLevel(cl, opts)
+	cl.Documentation = p.documentationLevel(g, cl, opts)
 	return cl
 }
 

@@ -152,3 +152,29 @@ func withoutRisk(p *Project) {
 	p.Risk = nil
 	p.Requirements[0].RiskControls = nil
 }
+
+func TestDocumentationLevelCountsCompromise(t *testing.T) {
+	p := pumpProject()
+	// No item's failure reaches the overdose any more, but a spoofed
+	// command (a threat) does.
+	p.Risk.Hazards[0].Causes = nil
+	p.Requirements[0].RiskControls = nil
+	threat := trace.ContributorFunc(func(b *trace.Builder) error {
+		b.AddItem(trace.Item{ID: "THR-SPOOF", Kind: kindThreat, Title: "Spoofed rate command"})
+		b.Allow(trace.Causes, kindThreat, kindHazard)
+		b.Link("THR-SPOOF", trace.Causes, "HAZ-RATE")
+		return nil
+	})
+	b := trace.NewBuilder()
+	b.Add(p)
+	b.Add(threat)
+	g, err := b.Build()
+	require.NoError(t, err)
+	d := p.Classify(g, ClassifyOptions{}).Documentation
+	assert.Equal(t, Enhanced, d.Level)
+	assert.Equal(t, []trace.ID{"HS-OVER"}, d.Situations)
+
+	g, err = p.Graph()
+	require.NoError(t, err)
+	assert.Empty(t, p.Classify(g, ClassifyOptions{}).Documentation.Situations)
+}

@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/medtrace/medtrace/trace"
@@ -19,8 +20,9 @@ type DocumentationDecision struct {
 	Declared DocumentationLevel `json:"declared,omitempty"`
 	// Rationale is the declared level's rationale.
 	Rationale string `json:"rationale,omitempty"`
-	// Situations are the hazardous situations the software contributes to
-	// whose risk before control is a probable death or serious injury.
+	// Situations are the hazardous situations the software contributes to,
+	// by failure or by compromise through a security threat, whose risk
+	// before control is a probable death or serious injury.
 	Situations []trace.ID `json:"situations,omitempty"`
 	// DeviceFacts are the device facts that generally call for Enhanced
 	// (class III, combination product, blood establishment software).
@@ -30,11 +32,12 @@ type DocumentationDecision struct {
 }
 
 // documentationLevel decides the FDA level: Enhanced when any situation the
-// software contributes to has, before control, a harm whose severity maps to
+// software contributes to (its failure, or its compromise through a
+// security threat) has, before control, a harm whose severity maps to
 // class C (death or serious injury) at a probable probability; also when the
 // device facts call for it. Probabilities that cannot be evaluated count as
 // probable.
-func (p *Project) documentationLevel(cl *Classification, opts ClassifyOptions) DocumentationDecision {
+func (p *Project) documentationLevel(g *trace.Graph, cl *Classification, opts ClassifyOptions) DocumentationDecision {
 	d := DocumentationDecision{Level: Basic, Declared: p.System.FDA.Level, Rationale: p.System.FDA.Rationale}
 	if f := p.System.FDA; f.ClassIII || f.CombinationProduct || f.BloodEstablishment {
 		for _, fact := range []struct {
@@ -62,8 +65,8 @@ func (p *Project) documentationLevel(cl *Classification, opts ClassifyOptions) D
 		probable = p.Risk.Plan.Probability.Rank("Probable")
 	}
 	ev := p.Risk.Evaluate()
-	for _, sc := range cl.Situations {
-		a, ok := ev.Situation(sc.Situation)
+	for _, hs := range fdaSituations(g, cl) {
+		a, ok := ev.Situation(hs)
 		if !ok {
 			continue
 		}
@@ -72,9 +75,9 @@ func (p *Project) documentationLevel(cl *Classification, opts ClassifyOptions) D
 				continue
 			}
 			if r.Probability.Rank == 0 || r.Probability.Rank >= probable {
-				d.Situations = append(d.Situations, sc.Situation)
+				d.Situations = append(d.Situations, hs)
 				d.Reasons = append(d.Reasons, fmt.Sprintf("%s: harm %s (%s) before control at %s counts as probable death or serious injury",
-					sc.Situation, r.Harm, orUnknown(r.Severity.Name), orUnknown(r.Probability.Name)))
+					hs, r.Harm, orUnknown(r.Severity.Name), orUnknown(r.Probability.Name)))
 				break
 			}
 		}
@@ -86,4 +89,34 @@ func (p *Project) documentationLevel(cl *Classification, opts ClassifyOptions) D
 		d.Reasons = append(d.Reasons, "no situation the software contributes to has a probable death or serious injury before control")
 	}
 	return d
+}
+
+// fdaSituations returns, in ID order, the situations the software
+// contributes to and those a security threat causes (directly or through a
+// hazard): the FDA level counts compromise through inadequate cybersecurity
+// as a way the software can present a hazardous situation.
+func fdaSituations(g *trace.Graph, cl *Classification) []trace.ID {
+	seen := map[trace.ID]bool{}
+	for _, sc := range cl.Situations {
+		seen[sc.Situation] = true
+	}
+	for th := range g.OfKind(kindThreat) {
+		for _, to := range g.Neighbours(th.ID, trace.Out, trace.Causes) {
+			it, _ := g.Item(to)
+			switch it.Kind {
+			case kindSituation:
+				seen[to] = true
+			case kindHazard:
+				for _, hs := range g.Neighbours(to, trace.Out, trace.LeadsTo) {
+					seen[hs] = true
+				}
+			}
+		}
+	}
+	out := make([]trace.ID, 0, len(seen))
+	for id := range seen {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
