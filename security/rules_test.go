@@ -2,7 +2,9 @@ package security
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -178,4 +180,28 @@ func TestKEVWithinWindow(t *testing.T) {
 		cov[c.Rule] = c
 	}
 	assert.Equal(t, 2, cov["SEC-073"].Total)
+}
+
+// TestFindingsGolden keeps the wording of every finding on a file with one
+// fault per rule under review.
+func TestFindingsGolden(t *testing.T) {
+	f := cleanFile(t)
+	spoof := ThreatID("MED-PUMP-COMMAND", "EL-PUMP")
+	f.Model.Elements[3].Boundary = ""
+	f.Model.Flows[1].IntegrityProtected = false
+	f.Model.CyberDevice = nil
+	f.Model.Exemptions = nil
+	f.Pasta.Stages = f.Pasta.Stages[2:]
+	findThreat(f, spoof).Causes = nil
+	findThreat(f, "THR-OVERRIDE").IntroducedBy = nil
+	f.Risks[1].NoHarmRationale = ""
+	f.Controls[0].SafetyImpact = true
+	f.Controls[2].ImplementedBy = nil
+	f.Risks[0].Post = nil
+	res := runRules(t, buildGraph(t, f), RuleOptions{AsOf: day.AddDate(2, 0, 0)})
+	var b strings.Builder
+	for _, fd := range res.Findings {
+		fmt.Fprintf(&b, "%s %s %s [%s]: %s\n", fd.Severity, fd.Rule, fd.Item, fd.Clause, fd.Message)
+	}
+	golden(t, "findings.golden", []byte(b.String()))
 }
