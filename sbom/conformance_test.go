@@ -67,3 +67,25 @@ func TestValidatorConcurrentUse(t *testing.T) {
 		assert.NoError(t, <-errs)
 	}
 }
+
+// CycloneDX 1.7 has no conformance files in the corpus; 1.6 documents
+// relabelled 1.7 check that the embedded 1.7 schema (with its reduced
+// cryptography definitions) compiles offline and accepts them, and that
+// 1.7-only enumerations are still enforced.
+func TestCycloneDX17(t *testing.T) {
+	ctx := context.Background()
+	v := NewValidator()
+	for _, name := range []string{"valid-bom-1.6.json", "valid-cryptography-full-1.6.json", "valid-component-types-1.6.json"} {
+		data := bytes.Replace(readTestdata(t, "cyclonedx-spec", "1.6", name), []byte(`"specVersion": "1.6"`), []byte(`"specVersion": "1.7"`), 1)
+		require.Contains(t, string(data), `"1.7"`, name)
+		assert.NoError(t, v.ValidateJSON(ctx, bytes.NewReader(data), DecodeOptions{Name: name}), name)
+		s, err := DecodeCycloneDXJSON(ctx, bytes.NewReader(data), DecodeOptions{})
+		require.NoError(t, err, name)
+		assert.Equal(t, "1.7", s.SpecVersion)
+	}
+	bad := bytes.Replace(readTestdata(t, "cyclonedx-spec", "1.6", "invalid-component-type-1.6.json"), []byte(`"specVersion": "1.6"`), []byte(`"specVersion": "1.7"`), 1)
+	assert.ErrorIs(t, v.ValidateJSON(ctx, bytes.NewReader(bad), DecodeOptions{}), ErrSchema)
+
+	xmlDoc := bytes.Replace(readTestdata(t, "cyclonedx-spec", "1.6", "valid-bom-1.6.xml"), []byte("http://cyclonedx.org/schema/bom/1.6"), []byte("http://cyclonedx.org/schema/bom/1.7"), 1)
+	assert.NoError(t, v.ValidateXML(ctx, bytes.NewReader(xmlDoc), DecodeOptions{}))
+}
