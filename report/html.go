@@ -21,6 +21,8 @@ type Page struct {
 	Risk *Risk
 	// Matrices are trace matrices, shown in order.
 	Matrices []*TraceMatrix
+	// Security is the security risk report.
+	Security *Security
 	// Lifecycle is the IEC 62304 view of a project.
 	Lifecycle *Lifecycle
 }
@@ -46,6 +48,7 @@ type pageView struct {
 	Findings  *findingsView
 	Risk      *riskView
 	Matrices  []matrixView
+	Security  *securityView
 	Lifecycle *lifecycleView
 }
 
@@ -80,6 +83,10 @@ func (p Page) view() (*pageView, error) {
 		mv := m.view(i)
 		v.Matrices = append(v.Matrices, mv)
 		v.Summary = append(v.Summary, summaryLine{Label: mv.Name, Value: fmt.Sprintf("%d row(s), %d with a gap", len(mv.Rows), mv.Gaps), Class: okClass(mv.Gaps == 0)})
+	}
+	if p.Security != nil {
+		v.Security = p.Security.view()
+		v.Summary = append(v.Summary, v.Security.Status...)
 	}
 	if p.Lifecycle != nil {
 		lv := p.Lifecycle.view()

@@ -21,12 +21,13 @@ var mdEscaper = strings.NewReplacer(
 func md(s string) string { return mdEscaper.Replace(s) }
 
 // mdCode formats s as inline code, which Markdown shows verbatim, or as
-// escaped text when s holds a backtick or a line break.
+// escaped text when s holds a character that could end the code span or the
+// table cell, or that a lax renderer might read as markup.
 func mdCode(s string) string {
 	if s == "" {
 		return ""
 	}
-	if strings.ContainsAny(s, "`\r\n|") {
+	if strings.ContainsAny(s, "`\r\n|<>&") {
 		return md(s)
 	}
 	return "`" + s + "`"

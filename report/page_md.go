@@ -4,7 +4,8 @@ import "io"
 
 // Markdown writes the page as one Markdown document with the same sections
 // as HTML, in the same order: the summary, the findings and coverage, the
-// risk management section, the trace matrices and the lifecycle views.
+// risk management section, the trace matrices, the security risk report and
+// the lifecycle views.
 func (p Page) Markdown(w io.Writer) error {
 	v, err := p.view()
 	if err != nil {
@@ -41,6 +42,9 @@ func (p Page) Markdown(w io.Writer) error {
 		if tm != nil {
 			tm.markdown(m)
 		}
+	}
+	if p.Security != nil {
+		p.Security.markdown(m)
 	}
 	if p.Lifecycle != nil {
 		p.Lifecycle.markdown(m)
