@@ -156,7 +156,8 @@ func allowLinks(b *trace.Builder) {
 	b.Allow(HasLeaf, KindAttackTree, KindThreat, sbom.KindVulnerability)
 	b.Allow(trace.Relates, KindPastaStage, KindThreatModel, KindAsset, KindElement, KindDataFlow,
 		KindTrustBoundary, KindThreat, KindControl, KindRisk, KindAttackTree, KindPastaStage,
-		sbom.KindVulnerability, sbom.KindComponent, risk.KindSituation, risk.KindHazard)
+		sbom.KindVulnerability, sbom.KindComponent, risk.KindSituation, risk.KindHazard, risk.KindControl,
+		KindRequirement, KindTest, KindChangeRequest)
 }
 
 // fingerprint hashes a record's JSON form (positions are not part of it).
