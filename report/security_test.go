@@ -19,11 +19,11 @@ func pumpSecurity() *Security {
 	return &Security{
 		Summary: security.Summary{
 			Elements: 4, Flows: 3, Boundaries: 1, PatientHarmThreats: 1,
-			Threats:      map[security.ThreatStatus]int{"mitigated": 2, "open": 1},
-			PreVerdicts:  map[security.Verdict]int{"uncontrolled": 2},
-			PostVerdicts: map[security.Verdict]int{"controlled": 1, "uncontrolled": 1},
-			Uncontrolled: []trace.ID{"SR-2<b>"},
-			Controls:     map[security.ControlCategory]int{security.CatAuthentication: 2},
+			Threats:         map[security.ThreatStatus]int{"mitigated": 2, "open": 1},
+			PreVerdicts:     map[security.Verdict]int{"uncontrolled": 2},
+			PostVerdicts:    map[security.Verdict]int{"controlled": 1, "uncontrolled": 1},
+			Uncontrolled:    []trace.ID{"SR-2<b>"},
+			Controls:        map[security.ControlCategory]int{security.CatAuthentication: 2},
 			Vulnerabilities: 2, Unassessed: []trace.ID{"CVE-2026-0001"},
 		},
 		Traceability: []security.TraceRow{
