@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -127,9 +128,9 @@ func metadataToCDX(s *SBOM, sv cdx.SpecVersion) *cdx.Metadata {
 		}
 		md.Authors = appendPtr(md.Authors, c)
 	}
-	md.Supplier = partyToCDX(m.Supplier)
+	md.Supplier = keepParty(md.Supplier, m.Supplier)
 	if sv >= cdx.SpecVersion1_6 {
-		md.Manufacturer = partyToCDX(m.Manufacturer)
+		md.Manufacturer = keepParty(md.Manufacturer, m.Manufacturer)
 	}
 	if s.raw == nil {
 		for _, t := range m.Tools {
@@ -234,9 +235,9 @@ func componentToCDX(c *Component, sv cdx.SpecVersion) cdx.Component {
 	out.Description, out.Copyright, out.Publisher = c.Description, c.Copyright, c.Publisher
 	out.Scope = cdx.Scope(c.Scope)
 	out.Hashes = hashesToCDX(c.Hashes)
-	out.Supplier = partyToCDX(c.Supplier)
+	out.Supplier = keepParty(out.Supplier, c.Supplier)
 	if sv >= cdx.SpecVersion1_6 {
-		out.Manufacturer = partyToCDX(c.Manufacturer)
+		out.Manufacturer = keepParty(out.Manufacturer, c.Manufacturer)
 		out.Author, out.Authors = "", nil
 		for _, a := range c.Authors {
 			out.Authors = appendPtr(out.Authors, cdx.OrganizationalContact{Name: a.Name, Email: a.Email, Phone: a.Phone})
@@ -278,6 +279,15 @@ func hashesToCDX(hs []Hash) *[]cdx.Hash {
 		out[i] = cdx.Hash{Algorithm: cdx.HashAlgorithm(h.Alg), Value: h.Content}
 	}
 	return &out
+}
+
+// keepParty returns raw when the model still says what raw says (so that
+// what the model does not carry, such as an address, survives), else p.
+func keepParty(raw *cdx.OrganizationalEntity, p Party) *cdx.OrganizationalEntity {
+	if raw != nil && reflect.DeepEqual(partyFromCDX(raw), p) {
+		return raw
+	}
+	return partyToCDX(p)
 }
 
 func partyToCDX(p Party) *cdx.OrganizationalEntity {

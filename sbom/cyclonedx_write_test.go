@@ -112,3 +112,25 @@ func TestEncodeLicences(t *testing.T) {
 	assert.Equal(t, StateNone, back.Metadata.Component.LicenseState())
 	assert.Equal(t, s.Components[1].Licenses, back.Components[1].Licenses)
 }
+
+func TestEncodeKeepsWhatTheModelDoesNotCarry(t *testing.T) {
+	doc := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+	 "metadata":{"supplier":{"name":"Acme","address":{"country":"DE","locality":"Berlin"}}},
+	 "components":[{"type":"library","name":"a","version":"1","supplier":{"bom-ref":"acme","name":"Acme","address":{"country":"DE"}},
+	   "pedigree":{"notes":"patched"},"evidence":{"occurrences":[{"location":"/lib/a.so"}]}}]}`
+	s, err := DecodeCycloneDXJSON(context.Background(), strings.NewReader(doc), DecodeOptions{})
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, EncodeCycloneDX(&out, s, EncodeOptions{Compact: true}))
+	js := out.String()
+	for _, want := range []string{`"locality":"Berlin"`, `"bom-ref":"acme"`, `"notes":"patched"`, `"location":"/lib/a.so"`} {
+		assert.Contains(t, js, want)
+	}
+
+	// A supplier changed in the model replaces the source's.
+	s.Components[0].Supplier = Party{Name: "Other"}
+	out.Reset()
+	require.NoError(t, EncodeCycloneDX(&out, s, EncodeOptions{Compact: true}))
+	assert.Contains(t, out.String(), `"supplier":{"name":"Other"}`)
+	assert.NotContains(t, out.String(), `"bom-ref":"acme"`)
+}
