@@ -14,7 +14,7 @@ import (
 // The mapping between package URL types and OSV ecosystems:
 //
 //	purl type   namespace        OSV ecosystem   OSV package name
-//	golang      module path      Go              namespace/name (module path, "v" prefix dropped from versions)
+//	golang      module path      Go              namespace/name, lower-cased (module path; "v" prefix dropped from versions)
 //	npm         @scope           npm             @scope/name
 //	pypi        —                PyPI            name, normalised by PEP 503 (lower case, runs of -_. as -)
 //	maven       group            Maven           group:artifact
@@ -28,10 +28,10 @@ import (
 //	cran        —                CRAN            name
 //	hackage     —                Hackage         name
 //	conan       —                ConanCenter     name
-//	bitnami     —                Bitnami         name
-//	deb         debian | ubuntu  Debian | Ubuntu name (release from the distro qualifier)
+//	bitnami     —                Bitnami         name, lower-cased
+//	deb         debian | ubuntu  Debian | Ubuntu name, lower-cased (release from the distro qualifier)
 //	apk         alpine | wolfi | chainguard
-//	                             Alpine | Wolfi | Chainguard   name
+//	                             Alpine | Wolfi | Chainguard   name, lower-cased
 //	rpm         redhat | almalinux | rocky | opensuse | suse | mageia | openeuler
 //	                             Red Hat | AlmaLinux | Rocky Linux | openSUSE | SUSE | Mageia | openEuler   name
 //
@@ -126,7 +126,10 @@ func osvNormalizeName(ecosystem, name string) string {
 	switch ecosystem {
 	case "PyPI":
 		return osvPEP503(name)
-	case "NuGet", "Packagist", "Hex":
+	case "Go", "NuGet", "Packagist", "Hex", "Bitnami", "Debian", "Ubuntu", "Alpine", "Wolfi", "Chainguard":
+		// Case-insensitive in the ecosystem, or lower-cased by the purl
+		// specification (packageurl-go lower-cases golang, deb, apk,
+		// bitnami and composer names when parsing).
 		return strings.ToLower(name)
 	case "SwiftURL":
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "https://"), "http://")

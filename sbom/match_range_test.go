@@ -111,6 +111,12 @@ func TestRangeSemanticsPerEcosystem(t *testing.T) {
 				{"pkg:golang/golang.org/x/crypto@v0.0.0-20210101000000-aaaaaaaaaaaa", AssessedClean, ""},
 				{"pkg:golang/golang.org/x/crypto@v0.1.0", AssessedClean, ""},
 			}},
+		{"Go module paths compare without case (purls lower-case them)",
+			adv("GO-3", "Go", "github.com/RobotsAndPencils/go-saml", []OSVRange{rng(RangeSemver, "introduced:0")}),
+			[]check{
+				{"pkg:golang/github.com/RobotsAndPencils/go-saml@v0.0.0-20150101000000-abcdefabcdef", AssessedAffected, ""},
+				{"pkg:golang/github.com/robotsandpencils/go-saml@v1.0.0", AssessedAffected, ""},
+			}},
 		{"Maven group:artifact and Maven order",
 			adv("A-8", "Maven", "org.apache.logging.log4j:log4j-core", []OSVRange{rng(RangeEcosystem, "introduced:2.0-beta9", "fixed:2.15.0")}),
 			[]check{

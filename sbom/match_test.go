@@ -172,6 +172,7 @@ func TestMatchSBOMSkipsThePrimaryComponent(t *testing.T) {
 func TestEcosystemOf(t *testing.T) {
 	tests := []struct{ purl, eco, name string }{
 		{"pkg:golang/github.com/gin-gonic/gin@v1.5.0", "Go", "github.com/gin-gonic/gin"},
+		{"pkg:golang/github.com/RobotsAndPencils/go-saml@v1", "Go", "github.com/robotsandpencils/go-saml"},
 		{"pkg:npm/%40angular/core@1.0.0", "npm", "@angular/core"},
 		{"pkg:pypi/Django_Rest.framework@1", "PyPI", "django-rest-framework"},
 		{"pkg:maven/org.apache/commons@1", "Maven", "org.apache:commons"},
