@@ -18,6 +18,18 @@ type Risk struct {
 	Evaluation *risk.Evaluation
 }
 
+// NewRisk evaluates a risk file (risk.File.Evaluate) and returns its view.
+func NewRisk(f *risk.File) (*Risk, error) {
+	if f == nil {
+		return nil, fmt.Errorf("%w: the risk view needs a risk.File", ErrMissingInput)
+	}
+	r := &Risk{Plan: f.Plan, Evaluation: f.Evaluate()}
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 func (r Risk) check() error {
 	if r.Evaluation == nil {
 		return fmt.Errorf("%w: the risk view needs a risk.Evaluation", ErrMissingInput)

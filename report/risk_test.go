@@ -48,7 +48,16 @@ func pumpRisk(t testing.TB) Risk {
 	t.Helper()
 	f := pumpRiskFile()
 	require.NoError(t, f.Validate())
-	return Risk{Plan: f.Plan, Evaluation: f.Evaluate()}
+	r, err := NewRisk(f)
+	require.NoError(t, err)
+	return *r
+}
+
+func TestNewRiskNeedsFile(t *testing.T) {
+	_, err := NewRisk(nil)
+	assert.ErrorIs(t, err, ErrMissingInput)
+	_, err = NewRisk(&risk.File{})
+	assert.ErrorIs(t, err, ErrMissingInput, "a file without scales")
 }
 
 func TestHeatMapCounts(t *testing.T) {
