@@ -36,6 +36,10 @@ type Check struct {
 	// Document returns nothing when the document meets the check, else
 	// each thing that is wrong.
 	Document func(in *Input) []string
+	// Applies, when set, says whether the check can be evaluated on in;
+	// when it returns false the check judges no item (its coverage total is
+	// zero), rather than passing items it could not judge.
+	Applies func(in *Input) bool
 }
 
 // Profile is a named set of checks: a regulator's or agency's expectation
@@ -144,7 +148,10 @@ func (r *ProfileReport) Summary() string {
 			continue
 		}
 		mark := "ok"
-		if k.Covered < k.Total {
+		switch {
+		case k.Total == 0:
+			mark = "n/a"
+		case k.Covered < k.Total:
 			mark = strings.ToUpper(string(c.Severity))
 		}
 		fmt.Fprintf(&b, "  %-7s %-28s %5d/%-5d %-9s %s\n", mark, c.ID, k.Covered, k.Total, c.Scope, c.Summary)
@@ -226,6 +233,9 @@ type checkRule struct {
 func (r checkRule) Meta() trace.RuleMeta { return r.c.RuleMeta }
 
 func (r checkRule) Check(_ *trace.Graph, rec *trace.Recorder) {
+	if r.c.Applies != nil && !r.c.Applies(r.in) {
+		return
+	}
 	if r.c.Scope == ScopeDocument {
 		id := r.in.SBOM.DocumentID()
 		msgs := r.c.Document(r.in)

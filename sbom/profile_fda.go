@@ -42,11 +42,12 @@ func checkSupport() Check {
 }
 
 // checkPastSupport: a shipped component past its end of support (SBOM-021).
+// It applies only when the date of the check is given.
 func checkPastSupport() Check {
-	return componentCheck(meta("SBOM-021", trace.Warning, srcFDA+" V.A.4(b); VII.E",
+	chk := componentCheck(meta("SBOM-021", trace.Warning, srcFDA+" V.A.4(b); VII.E",
 		"no shipped component is past its end of support on the date of the check"),
 		func(in *Input, c *Component) string {
-			if in.Now.IsZero() || c.Support.EndOfSupport == "" || c.Scope == ScopeExcluded {
+			if c.Support.EndOfSupport == "" || c.Scope == ScopeExcluded {
 				return ""
 			}
 			eos, err := parseDate(c.Support.EndOfSupport)
@@ -55,6 +56,14 @@ func checkPastSupport() Check {
 			}
 			return fmt.Sprintf("support ended on %s (checked on %s)", c.Support.EndOfSupport, in.Now.UTC().Format(time.DateOnly))
 		})
+	chk.Applies = func(in *Input) bool { return !in.Now.IsZero() }
+	return chk
+}
+
+// withVulnerabilities makes c apply only when vulnerability data is given.
+func withVulnerabilities(c Check) Check {
+	c.Applies = func(in *Input) bool { return in.Vulnerabilities != nil }
+	return c
 }
 
 // checkVulnerabilityData: the assessment was supplied at all (SBOM-030).

@@ -68,7 +68,10 @@ func runChecks(ctx context.Context, in *Input, checks []Check, opts trace.CheckO
 			res.Findings = append(res.Findings, f)
 		}
 		cov := trace.Coverage{Rule: m.ID}
-		if c.Scope == ScopeDocument {
+		switch {
+		case c.Applies != nil && !c.Applies(in):
+			// not evaluated: no subjects
+		case c.Scope == ScopeDocument:
 			id := in.SBOM.DocumentID()
 			msgs := c.Document(in)
 			for _, msg := range msgs {
@@ -78,7 +81,7 @@ func runChecks(ctx context.Context, in *Input, checks []Check, opts trace.CheckO
 			if len(msgs) > 0 {
 				cov.Uncovered = []trace.ID{id}
 			}
-		} else {
+		default:
 			clear(state)
 			k := 0
 			each(in.SBOM, func(comp *Component) {

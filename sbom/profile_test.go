@@ -346,3 +346,27 @@ func TestCheckProfileMatchesTraceCheck(t *testing.T) {
 	_, err = CheckProfile(context.Background(), Input{SBOM: dup}, twice, trace.CheckOptions{})
 	assert.ErrorIs(t, err, trace.ErrBadRuleSet)
 }
+
+func TestChecksThatDoNotApply(t *testing.T) {
+	s := compliantSBOM()
+	s.Components[0].Support.EndOfSupport = "2001-01-01"
+	rep, err := CheckProfile(context.Background(), Input{SBOM: s}, FDA(), trace.CheckOptions{})
+	require.NoError(t, err)
+	cov := map[string]trace.Coverage{}
+	for _, c := range rep.Result.Coverage {
+		cov[c.Rule] = c
+	}
+	for _, id := range []string{"SBOM-021", "SBOM-030", "SBOM-031", "SBOM-032"} {
+		assert.Zero(t, cov[id].Total, "%s is not evaluated without a date or vulnerability data", id)
+	}
+	assert.Equal(t, 0, cov["SBOM-030.data"].Covered)
+	assert.Regexp(t, `n/a\s+SBOM-021\s`, rep.Summary())
+
+	rep = runProfile(t, s, FDA(), &VulnerabilityData{})
+	for _, c := range rep.Result.Coverage {
+		if c.Rule == "SBOM-021" {
+			assert.Equal(t, 3, c.Total)
+			assert.Equal(t, 2, c.Covered)
+		}
+	}
+}

@@ -41,9 +41,9 @@ func FDA() Profile {
 		checkSupport(),
 		checkPastSupport(),
 		checkVulnerabilityData(),
-		checkVulnerabilities(),
-		checkKEV(),
-		checkUnassessed(),
+		withVulnerabilities(checkVulnerabilities()),
+		withVulnerabilities(checkKEV()),
+		withVulnerabilities(checkUnassessed()),
 	)
 	return Profile{ID: "fda-premarket", Name: "FDA premarket SBOM (V.A.4)", Source: srcFDA, Checks: checks}
 }
