@@ -18,13 +18,13 @@ import (
 //	npm         @scope           npm             @scope/name
 //	pypi        —                PyPI            name, normalised by PEP 503 (lower case, runs of -_. as -)
 //	maven       group            Maven           group:artifact
-//	cargo       —                crates.io       name
+//	cargo       —                crates.io       name, lower-cased, _ as -
 //	gem         —                RubyGems        name
 //	nuget       —                NuGet           name, case-insensitive (lower-cased)
 //	composer    vendor           Packagist       vendor/name, lower-cased
 //	hex         —                Hex             name, lower-cased
 //	pub         —                Pub             name
-//	swift       host/owner       SwiftURL        namespace/name (scheme and ".git" dropped)
+//	swift       host/owner       SwiftURL        namespace/name, lower-cased (scheme and ".git" dropped)
 //	cran        —                CRAN            name
 //	hackage     —                Hackage         name
 //	conan       —                ConanCenter     name
@@ -131,9 +131,12 @@ func osvNormalizeName(ecosystem, name string) string {
 		// specification (packageurl-go lower-cases golang, deb, apk,
 		// bitnami and composer names when parsing).
 		return strings.ToLower(name)
+	case "crates.io":
+		// crates.io treats names as equal regardless of case and of - vs _.
+		return strings.ReplaceAll(strings.ToLower(name), "_", "-")
 	case "SwiftURL":
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "https://"), "http://")
-		return strings.TrimSuffix(name, ".git")
+		return strings.ToLower(strings.TrimSuffix(name, ".git"))
 	}
 	return name
 }

@@ -177,6 +177,7 @@ func TestEcosystemOf(t *testing.T) {
 		{"pkg:pypi/Django_Rest.framework@1", "PyPI", "django-rest-framework"},
 		{"pkg:maven/org.apache/commons@1", "Maven", "org.apache:commons"},
 		{"pkg:cargo/serde@1", "crates.io", "serde"},
+		{"pkg:cargo/Tokio_Util@1", "crates.io", "tokio-util"},
 		{"pkg:gem/rails@1", "RubyGems", "rails"},
 		{"pkg:nuget/Newtonsoft.Json@1", "NuGet", "newtonsoft.json"},
 		{"pkg:composer/Laravel/Framework@1", "Packagist", "laravel/framework"},
@@ -187,6 +188,7 @@ func TestEcosystemOf(t *testing.T) {
 		{"pkg:hex/Phoenix@1", "Hex", "phoenix"},
 		{"pkg:pub/http@1", "Pub", "http"},
 		{"pkg:swift/github.com/apple/swift-nio@1", "SwiftURL", "github.com/apple/swift-nio"},
+		{"pkg:swift/github.com/Apple/swift-nio@1", "SwiftURL", "github.com/apple/swift-nio"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.purl, func(t *testing.T) {
