@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/medtrace/medtrace/internal/nesting"
 	"github.com/medtrace/medtrace/internal/textpos"
 	"github.com/medtrace/medtrace/internal/yamldecode"
 	"github.com/medtrace/medtrace/trace"
@@ -123,7 +124,7 @@ func decodeJSON(ctx context.Context, r io.Reader, opts DecodeOptions, v any) err
 		return err
 	}
 	maxDepth := maxDepth(opts)
-	if off, ok := depthWithin(data, maxDepth); !ok {
+	if off, ok := nesting.JSON(data, maxDepth); !ok {
 		return decodeErr(opts.Name, data, off, ErrTooLarge, fmt.Sprintf("JSON nests deeper than %d levels", maxDepth))
 	}
 	if err := ctx.Err(); err != nil {
@@ -162,34 +163,4 @@ func decodeErr(name string, data []byte, off int64, sentinel error, detail strin
 	return &ValidationError{Problems: []*FieldError{{
 		Path: "$", Pos: trace.Position{File: name, Line: line, Column: col}, Err: sentinel, Detail: detail,
 	}}}
-}
-
-// depthWithin reports whether the JSON text nests at most max levels, and
-// the offset where it first goes deeper.
-func depthWithin(data []byte, max int) (int64, bool) {
-	depth := 0
-	inString, escaped := false, false
-	for i, c := range data {
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-			if depth > max {
-				return int64(i), false
-			}
-		case c == '}' || c == ']':
-			depth--
-		}
-	}
-	return 0, true
 }

@@ -3,6 +3,7 @@ package security_test
 import (
 	"context"
 	"fmt"
+	"github.com/medtrace/medtrace/sbom"
 
 	"github.com/medtrace/medtrace/risk"
 	"github.com/medtrace/medtrace/security"
@@ -130,7 +131,7 @@ func ExampleDraftRisks() {
 		{Vulnerability: "CVE-2026-0001", Summary: "BLE stack overflow", Components: []trace.ID{"pkg:generic/rtos@2.1"}},
 		{Vulnerability: "CVE-2026-0001", Components: []trace.ID{"pkg:generic/ble@1.0"}},
 		{Vulnerability: "CVE-2026-0002", Components: []trace.ID{"pkg:npm/lodash@4.17.20"},
-			VEX: &security.VEX{Status: security.VEXNotAffected, Justification: security.JustCodeNotInExecutePath}},
+			VEX: &security.VEX{Status: sbom.VEXNotAffected, Justification: sbom.JustVulnerableCodeNotInExecutePath}},
 	}, security.DraftOptions{})
 	for _, r := range drafts {
 		fmt.Println(r.ID, r.Components, r.NotAffected())

@@ -2,6 +2,7 @@ package security
 
 import (
 	"fmt"
+	"github.com/medtrace/medtrace/sbom"
 	"strings"
 
 	"github.com/medtrace/medtrace/trace"
@@ -283,7 +284,7 @@ func (r Risk) validate(path string, kinds map[trace.ID]trace.Kind, opts Evaluate
 		if v.Justification != "" && !v.Justification.Valid() {
 			p.add(path+".vex.justification", r.ID, r.Pos, ErrInvalid, "unknown VEX justification %q", v.Justification)
 		}
-		if v.Status == VEXNotAffected && v.Justification == "" {
+		if v.Status == sbom.VEXNotAffected && v.Justification == "" {
 			p.add(path+".vex.justification", r.ID, r.Pos, ErrMissing, "not_affected needs a justification")
 		}
 	}

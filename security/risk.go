@@ -1,63 +1,18 @@
 package security
 
 import (
+	"github.com/medtrace/medtrace/sbom"
 	"time"
 
 	"github.com/medtrace/medtrace/trace"
 )
 
-// VEXStatus is a VEX status for a vulnerability in this product.
-type VEXStatus string
-
-// VEX statuses (CycloneDX and OpenVEX agree on these four).
-const (
-	// VEXNotAffected: the product is not affected; a justification is required.
-	VEXNotAffected VEXStatus = "not_affected"
-	// VEXAffected: the product is affected; action is required.
-	VEXAffected VEXStatus = "affected"
-	// VEXFixed: the product contains a fix.
-	VEXFixed VEXStatus = "fixed"
-	// VEXUnderInvestigation: not yet known.
-	VEXUnderInvestigation VEXStatus = "under_investigation"
-)
-
-// Valid reports whether s is a known status.
-func (s VEXStatus) Valid() bool {
-	return s == VEXNotAffected || s == VEXAffected || s == VEXFixed || s == VEXUnderInvestigation
-}
-
-// VEXJustification is why a product is not affected (OpenVEX labels).
-type VEXJustification string
-
-// VEX justifications.
-const (
-	// JustComponentNotPresent: the component is not in the product.
-	JustComponentNotPresent VEXJustification = "component_not_present"
-	// JustCodeNotPresent: the vulnerable code is not in the product.
-	JustCodeNotPresent VEXJustification = "vulnerable_code_not_present"
-	// JustCodeNotInExecutePath: the vulnerable code is never run.
-	JustCodeNotInExecutePath VEXJustification = "vulnerable_code_not_in_execute_path"
-	// JustCannotBeControlled: an adversary cannot control the vulnerable code.
-	JustCannotBeControlled VEXJustification = "vulnerable_code_cannot_be_controlled_by_adversary"
-	// JustInlineMitigations: mitigations already in the product prevent exploitation.
-	JustInlineMitigations VEXJustification = "inline_mitigations_already_exist"
-)
-
-// Valid reports whether j is a known justification.
-func (j VEXJustification) Valid() bool {
-	switch j {
-	case JustComponentNotPresent, JustCodeNotPresent, JustCodeNotInExecutePath, JustCannotBeControlled, JustInlineMitigations:
-		return true
-	}
-	return false
-}
-
 // VEX is the maker's VEX statement for the vulnerabilities a risk assesses.
 type VEX struct {
 	// Status is the VEX status. Required.
-	Status VEXStatus `json:"status"`
+	Status sbom.VEXStatus `json:"status"`
 	// Justification is required for not_affected.
-	Justification VEXJustification `json:"justification,omitempty"`
+	Justification sbom.VEXJustification `json:"justification,omitempty"`
 	// Statement explains the status in this device.
 	Statement string `json:"statement,omitempty"`
 }
@@ -135,5 +90,5 @@ type Risk struct {
 // NotAffected reports whether a VEX not_affected statement with a
 // justification controls the risk.
 func (r Risk) NotAffected() bool {
-	return r.VEX != nil && r.VEX.Status == VEXNotAffected && r.VEX.Justification.Valid()
+	return r.VEX != nil && r.VEX.Status == sbom.VEXNotAffected && r.VEX.Justification.Valid()
 }

@@ -43,7 +43,7 @@ func ruleUncontrolledPlan(opts RuleOptions) trace.Rule {
 			"an uncontrolled residual security risk has a change request and an out-of-cycle patch plan with a date"),
 		Fn: func(g *trace.Graph, r *trace.Recorder) {
 			for it := range g.OfKind(KindRisk) {
-				if it.Attr(AttrPostVerdict) != string(Uncontrolled) || it.Attr(AttrVEXStatus) == string(VEXNotAffected) {
+				if it.Attr(AttrPostVerdict) != string(Uncontrolled) || it.Attr(AttrVEXStatus) == string(sbom.VEXNotAffected) {
 					continue
 				}
 				var missing []string
@@ -108,7 +108,7 @@ func ruleVulnerabilityDisposed() trace.Rule {
 				if len(linked(g, it.ID, trace.Out, Assesses, sbom.KindVulnerability)) == 0 {
 					continue
 				}
-				notAffected := it.Attr(AttrVEXStatus) == string(VEXNotAffected) && it.Attr(AttrVEXJustification) != ""
+				notAffected := it.Attr(AttrVEXStatus) == string(sbom.VEXNotAffected) && it.Attr(AttrVEXJustification) != ""
 				controlled := it.Attr(AttrPostVerdict) == string(Controlled) && len(controlsOf(g, it.ID)) > 0
 				tracked := len(linked(g, it.ID, trace.Out, TrackedBy, KindChangeRequest)) > 0
 				if notAffected || controlled || tracked {
@@ -170,8 +170,8 @@ func ruleKEVOverdue(opts RuleOptions) trace.Rule {
 				if it.Attr(AttrKEV) != "true" {
 					continue
 				}
-				if it.Attr(AttrPostVerdict) == string(Controlled) || it.Attr(AttrVEXStatus) == string(VEXNotAffected) ||
-					it.Attr(AttrVEXStatus) == string(VEXFixed) {
+				if it.Attr(AttrPostVerdict) == string(Controlled) || it.Attr(AttrVEXStatus) == string(sbom.VEXNotAffected) ||
+					it.Attr(AttrVEXStatus) == string(sbom.VEXFixed) {
 					r.Pass(it.ID)
 					continue
 				}

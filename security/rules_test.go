@@ -3,6 +3,7 @@ package security
 import (
 	"context"
 	"fmt"
+	"github.com/medtrace/medtrace/sbom"
 	"slices"
 	"strings"
 	"testing"
@@ -166,7 +167,7 @@ func TestKEVWithinWindow(t *testing.T) {
 	f := cleanFile(t)
 	f.Risks[2].Pre.Signals.KEV = []KEV{{Listed: true, DateAdded: day, RetrievedAt: day}}
 	f.Risks[1].Post.Signals.KEV = []KEV{{Listed: true, DateAdded: day.AddDate(-1, 0, 0), RetrievedAt: day}}
-	f.Risks[1].VEX = &VEX{Status: VEXFixed}
+	f.Risks[1].VEX = &VEX{Status: sbom.VEXFixed}
 	res := runRules(t, buildGraph(t, f), RuleOptions{AsOf: day.AddDate(0, 0, 20)})
 	var sec073 []trace.Finding
 	for _, fd := range res.Findings {

@@ -2,6 +2,7 @@ package security
 
 import (
 	"errors"
+	"github.com/medtrace/medtrace/sbom"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,7 +107,7 @@ func TestValidateFieldsTable(t *testing.T) {
 			f.Risks[0].Pre.Signals.EPSS = []EPSS{{Score: 2, RetrievedAt: day}}
 		}, "risks[0].pre.signals.epss[0].score", ErrInvalid},
 		{"kev date", func(f *File) { f.Risks[0].Pre.Signals.KEV = []KEV{{Listed: true}} }, "risks[0].pre.signals.kev[0].retrievedAt", ErrMissing},
-		{"vex justification", func(f *File) { f.Risks[1].VEX = &VEX{Status: VEXNotAffected} }, "risks[1].vex.justification", ErrMissing},
+		{"vex justification", func(f *File) { f.Risks[1].VEX = &VEX{Status: sbom.VEXNotAffected} }, "risks[1].vex.justification", ErrMissing},
 		{"patch due", func(f *File) { f.Risks[2].Patch = &PatchPlan{Class: PatchOutOfCycle} }, "risks[2].patch.due", ErrMissing},
 		{"advisory cvss", func(f *File) { f.Risks[1].AdvisoryCVSS = "CVSS:9" }, "risks[1].advisoryCvss", ErrBadCVSS},
 		{"category exemption", func(f *File) { f.CategoryExemptions = []Exemption{{Item: "magic", Rationale: "x"}} }, "categoryExemptions[0].item", ErrInvalid},

@@ -87,15 +87,15 @@ func DraftRisks(matches []VulnerabilityMatch, opts DraftOptions) []Risk {
 
 // vexRank orders VEX statuses by how much they leave to do, so a draft
 // keeps the most severe statement over its components.
-func vexRank(s VEXStatus) int {
+func vexRank(s sbom.VEXStatus) int {
 	switch s {
-	case VEXAffected:
+	case sbom.VEXAffected:
 		return 4
-	case VEXUnderInvestigation:
+	case sbom.VEXUnderInvestigation:
 		return 3
-	case VEXFixed:
+	case sbom.VEXFixed:
 		return 2
-	case VEXNotAffected:
+	case sbom.VEXNotAffected:
 		return 1
 	}
 	return 0
@@ -116,7 +116,7 @@ func MatchesFromReport(rep *sbom.MatchReport) []VulnerabilityMatch {
 			vm := VulnerabilityMatch{Vulnerability: trace.ID(m.Vulnerability), Aliases: slices.Clone(m.Aliases),
 				Summary: m.Summary, Components: []trace.ID{trace.ID(res.Component)}}
 			if m.VEX != nil {
-				vm.VEX = &VEX{Status: VEXStatus(m.VEX.Status), Justification: VEXJustification(m.VEX.Justification),
+				vm.VEX = &VEX{Status: sbom.VEXStatus(m.VEX.Status), Justification: sbom.VEXJustification(m.VEX.Justification),
 					Statement: m.VEX.ImpactStatement}
 			}
 			out = append(out, vm)

@@ -29,8 +29,8 @@ func TestMatchesFromReportAndDrafts(t *testing.T) {
 	require.Len(t, matches, 3)
 	assert.Equal(t, trace.ID("CVE-2026-0003"), matches[1].Vulnerability)
 	require.NotNil(t, matches[1].VEX)
-	assert.Equal(t, VEXNotAffected, matches[1].VEX.Status)
-	assert.Equal(t, JustCodeNotInExecutePath, matches[1].VEX.Justification)
+	assert.Equal(t, sbom.VEXNotAffected, matches[1].VEX.Status)
+	assert.Equal(t, sbom.JustVulnerableCodeNotInExecutePath, matches[1].VEX.Justification)
 	assert.Nil(t, MatchesFromReport(nil))
 
 	drafts := DraftRisks(matches, DraftOptions{Existing: []Risk{{ID: "SR-OLD", Vulnerabilities: []trace.ID{"CVE-2026-0001"}}}})
@@ -39,7 +39,7 @@ func TestMatchesFromReportAndDrafts(t *testing.T) {
 	assert.Equal(t, trace.ID("SR-CVE-2026-0003"), d.ID)
 	assert.Equal(t, []trace.ID{"pkg:generic/ble@1.0", "pkg:generic/rtos@2.1"}, d.Components)
 	require.NotNil(t, d.VEX)
-	assert.Equal(t, VEXAffected, d.VEX.Status, "the most severe statement over the components wins")
+	assert.Equal(t, sbom.VEXAffected, d.VEX.Status, "the most severe statement over the components wins")
 	assert.False(t, d.NotAffected())
 	assert.Nil(t, d.Pre, "drafts are assessed by a person")
 }
