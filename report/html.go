@@ -230,12 +230,9 @@ type matrixRowView struct {
 func (m *TraceMatrix) view(i int) matrixView {
 	mv := matrixView{Anchor: "matrix-" + itoa(i+1), Name: cmpOr(m.Chain.Name, "Trace matrix"), Headers: m.Chain.headers(), Gaps: m.Gaps()}
 	for _, r := range m.Rows {
-		rv := matrixRowView{Root: string(r.Root.ID), Title: r.Root.Title, Gap: !r.Complete(), Cells: make([][]string, len(r.Cells))}
-		for j, c := range r.Cells {
-			rv.Cells[j] = make([]string, len(c))
-			for k, id := range c {
-				rv.Cells[j][k] = string(id)
-			}
+		rv := matrixRowView{Root: string(r.Root.ID), Title: r.Root.Title, Gap: !r.Complete(), Cells: make([][]string, len(m.Chain.Steps))}
+		for j := range rv.Cells {
+			rv.Cells[j] = idStrings(r.cell(j))
 		}
 		mv.Rows = append(mv.Rows, rv)
 	}

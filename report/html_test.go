@@ -17,7 +17,7 @@ func pumpPage(t *testing.T) Page {
 	require.NoError(t, err)
 	hazards, err := NewTraceMatrix(f.Graph, HazardChain())
 	require.NoError(t, err)
-	l := pumpLifecycle(t)
+	l := handLifecycle()
 	return Page{Meta: pumpMeta(), Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}, Lifecycle: &l}
 }
 

@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/medtrace/medtrace/lifecycle"
+	"github.com/medtrace/medtrace/sbom"
+	"github.com/medtrace/medtrace/trace"
 )
 
 // projectDir is a small project directory (testdata/project): a system of
@@ -45,10 +47,73 @@ func pumpLifecycle(t testing.TB) Lifecycle {
 	return Lifecycle{Classification: cls, Gaps: gaps, Readiness: ready, SOUP: soup}
 }
 
+// handLifecycle is a lifecycle view written out by hand, so that the golden
+// files test this package's rendering and not the lifecycle package's
+// wording, which evolves on its own.
+func handLifecycle() Lifecycle {
+	sys := lifecycle.ItemClass{Item: "SYS-PUMP", Kind: "software-system", Title: "Syringe pump controller",
+		Class: lifecycle.ClassC, Computed: lifecycle.ClassC, Basis: lifecycle.BasisComputed}
+	hop := []trace.Hop{{From: "SI-CTRL", Type: trace.Causes, To: "HS-1"}}
+	cls := &lifecycle.Classification{
+		Edition: lifecycle.Edition2015, System: sys,
+		Items: []lifecycle.ItemClass{
+			{Item: "SI-CTRL", Kind: "software-item", Title: "Motor control", Parent: "SYS-PUMP", Class: lifecycle.ClassC,
+				Computed: lifecycle.ClassC, Basis: lifecycle.BasisInherited,
+				Contributions: []lifecycle.Contribution{{Situation: "HS-1", Via: "cause", Path: hop, Class: lifecycle.ClassC}}},
+			{Item: "SI-UI", Kind: "software-item", Title: "User interface <b>", Parent: "SYS-PUMP", Class: lifecycle.ClassB,
+				Computed: lifecycle.ClassA, Declared: lifecycle.ClassB, Basis: lifecycle.BasisDeclared},
+		},
+		Situations: []lifecycle.SituationClass{{Situation: "HS-1", Hazard: "HAZ-1", Class: lifecycle.ClassC, WorstHarm: "HARM-1",
+			Severity: "Critical", Software: []trace.ID{"RC-1"}, Reason: "no external control; worst harm Critical"}},
+		Documentation: lifecycle.DocumentationDecision{Level: lifecycle.Enhanced, Situations: []trace.ID{"HS-1"},
+			Reasons: []string{"HS-1 can lead to a serious injury before control"}},
+	}
+	act := func(clause, title string, ok bool) lifecycle.ActivityEvidence {
+		return lifecycle.ActivityEvidence{Activity: lifecycle.Activity{Clause: clause, Title: title, Outputs: title + " record",
+			Classes: []lifecycle.Class{lifecycle.ClassA, lifecycle.ClassB, lifecycle.ClassC}}, Satisfied: ok}
+	}
+	gaps := &lifecycle.GapReport{Edition: lifecycle.Edition2015, Class: lifecycle.ClassC, Activities: []lifecycle.ActivityEvidence{
+		act("5.1.1", "Software development plan", false), act("5.2.1", "Software requirements", true), act("5.8.5", "Build record", false),
+	}}
+	ready := &lifecycle.Readiness{Release: "REL-2.1.0", Version: "2.1.0", Class: lifecycle.ClassC, Requirements: 2, Verified: 1,
+		Blockers: []lifecycle.Blocker{
+			{Check: lifecycle.CheckActivity, Reason: "no evidence of 5.1.1", Clause: "IEC 62304:2006+A1:2015 5.1.1"},
+			{Check: lifecycle.CheckActivity, Reason: "no evidence of 5.8.5", Clause: "IEC 62304:2006+A1:2015 5.8.5"},
+			{Check: lifecycle.CheckVerification, Item: "SRS-2", Reason: "no passing result on 2.1.0 | <i>", Clause: "IEC 62304:2006+A1:2015 5.7.4",
+				Path: []trace.Hop{{From: "TC-2", Type: trace.Verifies, To: "SRS-2"}}},
+		}}
+	soup := &SOUPList{
+		Entries: []SOUPEntry{
+			{Component: "fw-rtos", Name: "rtos-kernel", Version: "10.4.3", Supplier: "RTOS vendor", Assessment: sbom.NotAssessed},
+			{Component: "pkg:golang/example.com/evil@v1.0.0", Name: xss, Version: "v1.0.0", PURL: "pkg:golang/example.com/evil@v1.0.0",
+				Supplier: "=cmd|' /C calc'!A0", Record: "SOUP-001", Title: "Widget library <img src=x onerror=alert(2)>", Manufacturer: "Example maker",
+				Support: sbom.Support{Level: sbom.SupportActive, EndOfSupport: "2027-12-31"}, AnomalyEvaluation: "none bears on the widgets",
+				ReviewedAt: "2026-11-15", UsedBy: []string{"SI-UI"}, Assessment: sbom.AssessedAffected,
+				Vulnerabilities: []SOUPVulnerability{{ID: "MT-2026-0001", Summary: "overflow", Status: sbom.VEXUnstated}}},
+		},
+		Unmatched: []string{"SOUP-009"},
+	}
+	return Lifecycle{Classification: cls, Gaps: gaps, Readiness: ready, SOUP: soup}
+}
+
 func TestLifecycleGolden(t *testing.T) {
-	l := pumpLifecycle(t)
+	l := handLifecycle()
 	golden(t, "lifecycle.md", render(t, func(b *bytes.Buffer) error { return l.Markdown(b) }))
 	golden(t, "soup.csv", render(t, func(b *bytes.Buffer) error { return l.SOUP.CSV(b) }))
+}
+
+func TestLifecycleHandMarkdown(t *testing.T) {
+	out := string(render(t, func(b *bytes.Buffer) error { return handLifecycle().Markdown(b) }))
+	assert.Contains(t, out, "| `SI-UI` User interface &lt;b&gt; |")
+	assert.Equal(t, 1, strings.Count(out, "<b>"), "only inside the fenced explanation, which Markdown shows verbatim")
+	assert.NotContains(t, out, "<i>")
+	assert.NotContains(t, out, "<img")
+	assert.Contains(t, out, "2 blocker(s) are required activities without evidence")
+	assert.Contains(t, out, "1 of 3 required activities have evidence")
+	assert.Contains(t, out, "| 5.8.5 | Build record | Build record record |")
+	assert.NotContains(t, out, "| 5.2.1 |", "satisfied activities are not gaps")
+	assert.Contains(t, out, "SOUP records matching no component: `SOUP-009`.")
+	assert.Contains(t, out, `no passing result on 2.1.0 \| &lt;i&gt; (via TC-2 -verifies-&gt; SRS-2)`)
 }
 
 func TestSOUPList(t *testing.T) {

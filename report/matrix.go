@@ -135,6 +135,15 @@ type MatrixRow struct {
 	Cells [][]trace.ID
 }
 
+// cell returns the IDs of column i after the root, or nil when the row has
+// no such column.
+func (r MatrixRow) cell(i int) []trace.ID {
+	if i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return nil
+}
+
 // Complete reports whether every column of the row reaches an item.
 func (r MatrixRow) Complete() bool {
 	for _, c := range r.Cells {
@@ -201,8 +210,8 @@ func (m *TraceMatrix) CSV(w io.Writer) error {
 	rec := make([]string, len(head))
 	for _, r := range m.Rows {
 		rec[0], rec[1] = csvCell(string(r.Root.ID)), csvCell(r.Root.Title)
-		for i, c := range r.Cells {
-			rec[i+2] = csvCell(joinIDs(c, "\n"))
+		for i := range h[1:] {
+			rec[i+2] = csvCell(joinIDs(r.cell(i), "\n"))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -259,8 +268,8 @@ func (m *TraceMatrix) markdown(mw *mdWriter) {
 		if r.Root.Title != "" {
 			cells[0] += " " + md(r.Root.Title)
 		}
-		for i, c := range r.Cells {
-			cells[i+1] = mdIDs(c)
+		for i := range h[1:] {
+			cells[i+1] = mdIDs(r.cell(i))
 		}
 		mw.row(cells...)
 	}

@@ -90,3 +90,17 @@ func TestCSVCell(t *testing.T) {
 		t.Run(tc.in, func(t *testing.T) { assert.Equal(t, tc.want, csvCell(tc.in)) })
 	}
 }
+
+// A hand-built matrix whose rows do not match its chain renders without
+// failing: missing columns are empty, extra ones are left out.
+func TestTraceMatrixRaggedRows(t *testing.T) {
+	m := &TraceMatrix{Chain: NeedsChain(), Rows: []MatrixRow{
+		{Root: trace.Item{ID: "UN-1"}, Cells: [][]trace.ID{{"SRS-1"}}},
+		{Root: trace.Item{ID: "UN-2"}, Cells: [][]trace.ID{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}}},
+	}}
+	out := string(render(t, func(b *bytes.Buffer) error { return m.CSV(b) }))
+	assert.Equal(t, "user-need,title,requirement,test,test-result\nUN-1,,SRS-1,,\nUN-2,,a,b,c\n", out)
+	md := string(render(t, func(b *bytes.Buffer) error { return m.Markdown(b) }))
+	assert.Contains(t, md, "| `UN-2` | `a` | `b` | `c` |")
+	require.NoError(t, Page{Matrices: []*TraceMatrix{m}}.HTML(&bytes.Buffer{}))
+}
