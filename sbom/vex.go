@@ -3,6 +3,8 @@ package sbom
 import (
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"time"
 )
 
@@ -287,4 +289,55 @@ func vexNamed(err error, name string) error {
 	}
 	walk(err)
 	return err
+}
+
+// Default limits of VEX decoding.
+const (
+	DefaultVEXMaxSize  = 32 << 20
+	DefaultVEXMaxDepth = 64
+)
+
+// VEXOptions controls VEX decoding. The zero value uses the defaults.
+type VEXOptions struct {
+	// Name names the document in errors (a file name, say); "" for none.
+	Name string
+	// MaxSize bounds the document in bytes; 0 means DefaultVEXMaxSize.
+	MaxSize int64
+	// MaxDepth bounds JSON nesting; 0 means DefaultVEXMaxDepth.
+	MaxDepth int
+}
+
+// vexRead reads a JSON document within the limits and checks its depth.
+func vexRead(r io.Reader, opts VEXOptions) ([]byte, error) {
+	limit := osvLimit(opts.MaxSize, DefaultVEXMaxSize)
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &VEXError{Err: fmt.Errorf("%w: read: %v", ErrVEXSyntax, err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, &VEXError{Err: fmt.Errorf("%w: larger than %d bytes", ErrVEXTooLarge, limit)}
+	}
+	depth := osvLimit(opts.MaxDepth, DefaultVEXMaxDepth)
+	if vexIsXML(data) {
+		if off, ok := vexXMLDepthOK(data, depth); !ok {
+			line, col := osvLineCol(data, off)
+			return nil, &VEXError{Line: line, Column: col, Err: fmt.Errorf("%w: nests deeper than %d", ErrVEXTooLarge, depth)}
+		}
+		return data, nil
+	}
+	if off, ok := osvDepthOK(data, depth); !ok {
+		line, col := osvLineCol(data, off)
+		return nil, &VEXError{Line: line, Column: col, Err: fmt.Errorf("%w: nests deeper than %d", ErrVEXTooLarge, depth)}
+	}
+	return data, nil
+}
+
+// vexJSONError turns an encoding/json error into a *VEXError with position.
+func vexJSONError(data []byte, err error) error {
+	var ae *AdvisoryError
+	if e, ok := osvJSONError(data, "", err).(*AdvisoryError); ok {
+		ae = e
+	}
+	msg := strings.TrimPrefix(ae.Err.Error(), ErrOSVSyntax.Error()+": ")
+	return &VEXError{Line: ae.Line, Column: ae.Column, Path: ae.Field, Err: fmt.Errorf("%w: %s", ErrVEXSyntax, msg)}
 }
