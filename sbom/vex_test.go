@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -355,4 +356,24 @@ func TestProductWideVEX(t *testing.T) {
 	got, wide = status(ApplyVEX(log4j, VEXApplyOptions{Product: abc("4.2")}, na, specific))
 	assert.Equal(t, "affected", got, "a statement naming the component wins over a product-wide one, even an older one")
 	assert.False(t, wide)
+}
+
+func TestCISACase8ApplicationGolden(t *testing.T) {
+	doc, _ := readCDXVEX(t, "Case-8/vex.json")
+	rep := vexReport("product-JKL", []string{"4.4", "4.7", "5.1", "5.2", "6.0"}, "CVE-2021-44228", "CVE-2021-45105")
+	rep.Format = MatchReportFormat
+	app := ApplyVEX(rep, VEXApplyOptions{SerialNumber: "urn:uuid:e4c3eedc-4978-470c-ad02-6ffff63738ff", Version: 1}, doc)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(app))
+	golden := filepath.Join("testdata", "vex", "case-8-application.golden.json")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -update to create the golden file")
+	assert.Equal(t, string(want), buf.String())
+	assert.Equal(t, []Unstated{{"product-JKL", "CVE-2021-44228"}, {"product-JKL", "CVE-2021-45105"}}, app.Unstated, "6.0 is in no statement")
 }
