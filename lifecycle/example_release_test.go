@@ -131,4 +131,8 @@ func ExampleProject_Readiness() {
 	// ready: false; 1 of 2 requirements verified on 1.1.0
 	// [verification] SRS-2: requirement SRS-2 has no passing result on 1.1.0: the latest result of TST-2 on version 1.1.0 is fail (RES-2) (IEC 62304:2006+A1:2015 5.7.4)
 	// [anomaly] PR-7: problem report PR-7 is open but not listed as a known anomaly of REL-1.1 (IEC 62304:2006+A1:2015 5.8.2)
+	// [finding] RC-1: RISK-008: risk control RC-1 lacks verification of effectiveness (no test verifies its effectiveness) (ISO 14971:2019 7.2) (ISO 14971:2019 7.2)
+	// [finding] RMP-1: RISK-013: the overall residual risk has not been evaluated (ISO 14971:2019 8) (ISO 14971:2019 8)
+	// [finding] RMP-1: RISK-014: there is no risk management review (ISO 14971:2019 9) (ISO 14971:2019 9)
+	// [finding] TST-2: LC-006: test TST-2: latest result RES-2 (2026-02-02T00:00:00Z, version 1.1.0) is fail (IEC 62304:2006+A1:2015 5.7.4 c)
 }

@@ -39,10 +39,13 @@ const (
 	CheckVulnerability ReadinessCheck = "vulnerability"
 	// CheckSuspect: no reviewed link is suspect (8.2.3).
 	CheckSuspect ReadinessCheck = "suspect-link"
+	// CheckFindings: no thread rule reports an unwaived finding of
+	// severity error (the rule's own clause applies).
+	CheckFindings ReadinessCheck = "finding"
 )
 
 var checkOrder = []ReadinessCheck{CheckRecords, CheckActivity, CheckVerification, CheckChange,
-	CheckResidualRisk, CheckAnomaly, CheckVulnerability, CheckSuspect}
+	CheckResidualRisk, CheckAnomaly, CheckVulnerability, CheckSuspect, CheckFindings}
 
 // Valid reports whether c is a known check.
 func (c ReadinessCheck) Valid() bool { return slices.Contains(checkOrder, c) }
@@ -71,6 +74,12 @@ type ReadinessOptions struct {
 	Class Class
 	// Classify tunes the classification when Class is empty.
 	Classify ClassifyOptions
+	// Findings is the result of the thread rules, if the host has already
+	// run them (Project.Check); nil runs them with Check.
+	Findings *trace.Result
+	// Check tunes the thread rules when Findings is nil: the host's
+	// severity overrides, disabled rules and waivers decide what blocks.
+	Check CheckOptions
 }
 
 // Readiness is the verdict on one release.
@@ -109,7 +118,8 @@ func (r *Readiness) Ready() bool { return r != nil && len(r.Blockers) == 0 }
 //   - every unresolved problem report is listed as a known anomaly of the
 //     release, evaluated, and not found to contribute to unacceptable risk;
 //   - every vulnerability in the graph is assessed;
-//   - no reviewed link is suspect.
+//   - no reviewed link is suspect;
+//   - no thread rule reports an unwaived finding of severity error.
 //
 // It returns an error only for an unknown release, a cancelled ctx, or an
 // unknown edition.
@@ -141,6 +151,7 @@ func (p *Project) Readiness(ctx context.Context, release trace.ID, opts Readines
 		func(_ *trace.Graph, r *Release) error { p.readyAnomalies(r, rd); return nil },
 		func(g *trace.Graph, _ *Release) error { rd.readyVulnerabilities(g); return nil },
 		func(g *trace.Graph, _ *Release) error { rd.readySuspects(g); return nil },
+		func(g *trace.Graph, _ *Release) error { return p.readyFindings(ctx, g, rd, opts) },
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
@@ -174,6 +185,33 @@ func (p *Project) readyActivities(g *trace.Graph, rd *Readiness, opts ReadinessO
 		a := m.Activity
 		rd.block(CheckActivity, "", fmt.Sprintf("no evidence of %s %s for class %s: %s", a.Clause, a.Title, rd.Class, a.Outputs),
 			pmClause+a.Clause)
+	}
+	return nil
+}
+
+// readyFindings blocks on every unwaived error finding of the thread rules:
+// a release manager expects an error the checks report (a used component
+// with no SOUP record, say) to stop the release, not only the fixed
+// criteria above.
+func (p *Project) readyFindings(ctx context.Context, g *trace.Graph, rd *Readiness, opts ReadinessOptions) error {
+	res := opts.Findings
+	if res == nil {
+		var err error
+		res, err = trace.Check(ctx, g, p.RulesWith(opts.Check), opts.Check.CheckOptions)
+		if err != nil {
+			return err
+		}
+	}
+	// A finding on an item that a fixed check already blocks on the same
+	// clause says the same thing twice.
+	seen := map[[2]string]bool{}
+	for _, b := range rd.Blockers {
+		seen[[2]string{string(b.Item), b.Clause}] = true
+	}
+	for _, f := range res.Blocking() {
+		if !seen[[2]string{string(f.Item), f.Clause}] {
+			rd.block(CheckFindings, f.Item, f.Rule+": "+f.Message, f.Clause, f.Path...)
+		}
 	}
 	return nil
 }

@@ -25,9 +25,47 @@ func readiness(t *testing.T, p *Project, extra ...trace.Contributor) *Readiness 
 	}
 	g, err := b.Build()
 	require.NoError(t, err)
-	rd, err := p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g})
+	// The fixture is a minimal release, not a complete thread: the fixed
+	// checks are tested here, the thread rules' findings on their own.
+	rd, err := p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g, Findings: &trace.Result{}})
 	require.NoError(t, err)
 	return rd
+}
+
+func TestReadinessBlocksOnErrorFindings(t *testing.T) {
+	p := pmProject()
+	g := pmGraph(t, p)
+	rd, err := p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g})
+	require.NoError(t, err)
+	var rules []string
+	for _, b := range rd.Blockers {
+		if b.Check == CheckFindings {
+			rules = append(rules, strings.SplitN(b.Reason, ":", 2)[0])
+		}
+	}
+	assert.Contains(t, rules, "LC-011", "a used component with no SOUP record blocks the release")
+
+	// A waiver accepts the finding; a disabled rule does not run.
+	opts := ReadinessOptions{Graph: g}
+	opts.Check.Disabled = map[string]bool{"LC-011": true}
+	rd, err = p.Readiness(context.Background(), "REL-1.1", opts)
+	require.NoError(t, err)
+	for _, b := range rd.Blockers {
+		assert.NotContains(t, b.Reason, "LC-011")
+	}
+
+	// The host's own result is used as given.
+	rd, err = p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g, Findings: &trace.Result{
+		Findings: []trace.Finding{{Rule: "HOST-1", Severity: trace.Error, Item: "SRS-1", Message: "m", Clause: "c"},
+			{Rule: "HOST-2", Severity: trace.Warning, Item: "SRS-1", Message: "w", Clause: "c"}}}})
+	require.NoError(t, err)
+	var hosts []string
+	for _, b := range rd.Blockers {
+		if b.Check == CheckFindings {
+			hosts = append(hosts, b.Reason)
+		}
+	}
+	assert.Equal(t, []string{"HOST-1: m"}, hosts, "only unwaived errors block")
 }
 
 func TestReadinessOfConsistentRelease(t *testing.T) {

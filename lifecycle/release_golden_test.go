@@ -60,13 +60,13 @@ func TestReleaseGolden(t *testing.T) {
 	require.NoError(t, err)
 	goldenJSON(t, "diff.golden.json", d)
 
-	rd, err := p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g})
+	rd, err := p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g, Findings: &trace.Result{}})
 	require.NoError(t, err)
 	goldenJSON(t, "readiness.golden.json", rd)
 
 	// Same input, byte-identical output.
 	p2, g2 := goldenRelease(t)
-	rd2, err := p2.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g2})
+	rd2, err := p2.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g2, Findings: &trace.Result{}})
 	require.NoError(t, err)
 	a, _ := json.Marshal(rd)
 	b, _ := json.Marshal(rd2)

@@ -30,7 +30,7 @@ func TestDeviceEndToEnd(t *testing.T) {
 		sum, err := run(context.Background(), testConfig(dir), &log)
 		require.NoError(t, err)
 		assert.False(t, sum.Ready, "the example release has a deliberate blocker")
-		assert.Equal(t, 1, sum.Blockers)
+		assert.Equal(t, 2, sum.Blockers, "the unassessed CVE and the unannotated SOUP component")
 		runs[i] = map[string][]byte{}
 		for _, name := range sum.Files {
 			data, err := os.ReadFile(filepath.Join(dir, name))
@@ -44,7 +44,7 @@ func TestDeviceEndToEnd(t *testing.T) {
 		"software safety class: C (computed); FDA documentation level: enhanced",
 		"LC-011 pkg:golang/gopkg.in/yaml.v2@v2.4.0",
 		"SEC-072 CVE-2020-28483",
-		"release REL-1.1.0 (1.1.0) is NOT ready: 1 blocker(s)",
+		"release REL-1.1.0 (1.1.0) is NOT ready: 2 blocker(s)",
 		"activities for class C: 94 required, 0 without evidence",
 	} {
 		assert.Contains(t, out, want)
