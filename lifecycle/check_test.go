@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -119,4 +120,18 @@ func TestCheckComposesSecurity(t *testing.T) {
 	require.NoError(t, err)
 	_, ok := coverageOf(res, "SEC-014")
 	assert.False(t, ok)
+}
+
+func TestCheckIsDeterministic(t *testing.T) {
+	p := synthProject(3_000)
+	first, err := p.Check(context.Background(), CheckOptions{})
+	require.NoError(t, err)
+	second, err := p.Check(context.Background(), CheckOptions{})
+	require.NoError(t, err)
+	a, err := json.Marshal(first)
+	require.NoError(t, err)
+	b, err := json.Marshal(second)
+	require.NoError(t, err)
+	assert.Equal(t, string(a), string(b))
+	assert.NotEmpty(t, first.Findings)
 }
