@@ -313,3 +313,9 @@ func TestVEXEnums(t *testing.T) {
 		assert.False(t, VEXFormat(bad).Valid(), bad)
 	}
 }
+
+func TestDecodeOpenVEXByteOrderMark(t *testing.T) {
+	doc, err := DecodeOpenVEX(strings.NewReader("\ufeff"+sampleOpenVEX), VEXOptions{})
+	require.NoError(t, err)
+	assert.Len(t, doc.Statements, 2)
+}

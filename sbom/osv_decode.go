@@ -69,6 +69,7 @@ func DecodeAdvisory(r io.Reader, name string, opts OSVOptions) (Advisory, error)
 	if int64(len(data)) > limit {
 		return Advisory{}, &AdvisoryError{File: name, Err: fmt.Errorf("%w: file larger than %d bytes", ErrOSVTooLarge, limit)}
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	a, err := decodeAdvisoryBytes(data, name, opts.maxDepth())
 	if !opts.KeepDetails {
 		a.Details = ""

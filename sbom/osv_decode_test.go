@@ -213,3 +213,9 @@ func TestOSVLoadErrorListsAtMostFifty(t *testing.T) {
 	assert.Contains(t, msg, "... and 10 more")
 	assert.Len(t, e.Unwrap(), 60)
 }
+
+func TestDecodeAdvisoryByteOrderMark(t *testing.T) {
+	a, err := DecodeAdvisory(strings.NewReader("\ufeff"+strings.Replace(goodOSV, "%s", "B-1", 1)), "bom.json", OSVOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "B-1", a.ID)
+}

@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -317,6 +318,7 @@ func vexRead(r io.Reader, opts VEXOptions) ([]byte, error) {
 	if int64(len(data)) > limit {
 		return nil, &VEXError{Err: fmt.Errorf("%w: larger than %d bytes", ErrVEXTooLarge, limit)}
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	depth := osvLimit(opts.MaxDepth, DefaultVEXMaxDepth)
 	if vexIsXML(data) {
 		if off, ok := vexXMLDepthOK(data, depth); !ok {
