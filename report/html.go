@@ -15,6 +15,8 @@ import (
 type Page struct {
 	// Meta identifies the report.
 	Meta Meta
+	// Thread is the overview of the graph by kind.
+	Thread *Thread
 	// Findings are the outcome of the thread rules.
 	Findings *Findings
 	// Risk is the risk management view.
@@ -45,6 +47,7 @@ type pageView struct {
 	Meta      Meta
 	Generated string
 	Summary   []summaryLine
+	Thread    *svgThread
 	Findings  *findingsView
 	Risk      *riskView
 	Matrices  []matrixView
@@ -60,6 +63,10 @@ func (p Page) view() (*pageView, error) {
 	v := &pageView{Title: "Traceability report", Meta: p.Meta, Generated: p.Meta.generated()}
 	if t := p.Meta.title(); t != "" {
 		v.Title += ": " + t
+	}
+	if p.Thread != nil {
+		th := p.Thread.layout()
+		v.Thread = &th
 	}
 	if p.Findings != nil {
 		if err := p.Findings.check(); err != nil {

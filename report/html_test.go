@@ -18,7 +18,9 @@ func pumpPage(t *testing.T) Page {
 	hazards, err := NewTraceMatrix(f.Graph, HazardChain())
 	require.NoError(t, err)
 	l := handLifecycle()
-	return Page{Meta: pumpMeta(), Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}, Lifecycle: &l}
+	th, err := NewThread(f.Graph)
+	require.NoError(t, err)
+	return Page{Meta: pumpMeta(), Thread: th, Findings: &f, Risk: &r, Matrices: []*TraceMatrix{needs, hazards}, Lifecycle: &l}
 }
 
 func TestPageGolden(t *testing.T) {
@@ -32,7 +34,7 @@ func TestPageMarkdown(t *testing.T) {
 	assert.NotContains(t, out, "<script")
 	assert.True(t, strings.HasPrefix(out, "# Traceability report: Pump 2.1.0\n"))
 	assert.Zero(t, strings.Count(out, "\n# "), "one title")
-	for _, want := range []string{"## Summary", "## Findings summary", "## Findings by rule", "## Coverage",
+	for _, want := range []string{"## Summary", "## Thread overview", "## Findings summary", "## Findings by rule", "## Coverage",
 		"## Risk management", "## Requirements traceability", "## Risk control traceability",
 		"## Software safety classification", "## Activity gaps", "## Release readiness", "## SOUP list",
 		"| ✗ | Blocking findings | 1 |"} {
@@ -51,7 +53,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	for _, banned := range []string{"<script", "<link", "<img", "<iframe", "<object", ` src="`, "@import", "url(", `href="http`} {
 		assert.NotContains(t, out, banned)
 	}
-	for _, want := range []string{`id="summary"`, `id="findings"`, `id="coverage"`, `id="risk"`, `id="matrix-1"`, `id="matrix-2"`,
+	for _, want := range []string{`id="summary"`, `id="thread"`, `id="findings"`, `id="coverage"`, `id="risk"`, `id="matrix-1"`, `id="matrix-2"`,
 		`id="classification"`, `id="gaps"`, `id="readiness"`, `id="soup"`, "<svg", "@media print"} {
 		assert.Contains(t, out, want)
 	}

@@ -3,9 +3,9 @@ package report
 import "io"
 
 // Markdown writes the page as one Markdown document with the same sections
-// as HTML, in the same order: the summary, the findings and coverage, the
-// risk management section, the trace matrices, the security risk report and
-// the lifecycle views.
+// as HTML, in the same order: the summary, the thread overview, the findings
+// and coverage, the risk management section, the trace matrices, the
+// security risk report and the lifecycle views.
 func (p Page) Markdown(w io.Writer) error {
 	v, err := p.view()
 	if err != nil {
@@ -30,6 +30,9 @@ func (p Page) Markdown(w io.Writer) error {
 		}
 	}
 	m.line()
+	if p.Thread != nil {
+		p.Thread.markdown(m)
+	}
 	if p.Findings != nil {
 		p.Findings.markdown(m, "Findings summary")
 	}
