@@ -92,3 +92,17 @@ func BenchmarkTraceMatrixCSV100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(cells), "ids")
 }
+
+func BenchmarkThread100k(b *testing.B) {
+	f := bigFindings(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		th, err := NewThread(f.Graph)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := th.SVG(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
