@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,4 +319,26 @@ func TestDecodeOpenVEXByteOrderMark(t *testing.T) {
 	doc, err := DecodeOpenVEX(strings.NewReader("\ufeff"+sampleOpenVEX), VEXOptions{})
 	require.NoError(t, err)
 	assert.Len(t, doc.Statements, 2)
+}
+
+// TestCycloneDXVEXOutputIsSchemaValid validates what EncodeCycloneDXVEX
+// writes against the official CycloneDX 1.6 JSON schema.
+func TestCycloneDXVEXOutputIsSchemaValid(t *testing.T) {
+	v := NewValidator()
+	docs := []*VEXDocument{}
+	for _, file := range []string{"Case-1/vex-affected.json", "Case-3/vex.json", "Case-8/vex.json"} {
+		doc, _ := readCDXVEX(t, file)
+		docs = append(docs, doc)
+	}
+	fromOpenVEX, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{})
+	require.NoError(t, err)
+	docs = append(docs, fromOpenVEX)
+	for i, doc := range docs {
+		var buf bytes.Buffer
+		_, err := EncodeCycloneDXVEX(&buf, doc)
+		require.NoError(t, err)
+		assert.NoError(t, v.ValidateJSON(context.Background(), bytes.NewReader(buf.Bytes()), DecodeOptions{}), "document %d", i)
+	}
+	bad := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"vulnerabilities":[{"id":"CVE-1","analysis":{"state":"bogus"}}]}`
+	assert.Error(t, v.ValidateJSON(context.Background(), strings.NewReader(bad), DecodeOptions{}), "the validator does reject")
 }
