@@ -168,11 +168,41 @@ func TestSARIFResultProperties(t *testing.T) {
 	require.NoError(t, json.Unmarshal(out, &raw))
 	require.Len(t, raw.Runs, 1)
 	require.NotEmpty(t, raw.Runs[0].Results)
-	allowed := []string{"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints", "suppressions", "properties"}
+	allowed := []string{"ruleId", "ruleIndex", "level", "message", "locations", "relatedLocations", "partialFingerprints", "suppressions", "properties"}
 	for _, r := range raw.Runs[0].Results {
 		for k := range r {
 			assert.Contains(t, allowed, k)
 		}
+	}
+}
+
+func TestSARIFRelatedLocations(t *testing.T) {
+	g := pumpGraph(t)
+	f := Findings{Graph: g, Result: &trace.Result{Findings: []trace.Finding{{
+		Rule: "PATH-1", RuleVersion: 1, Severity: trace.Warning, Item: "UN-1", Message: "m", Clause: "c",
+		Path: []trace.Hop{{From: "UN-1", Type: trace.Derives, To: "SRS-1"}, {From: "TC-1", Type: trace.Verifies, To: "SRS-1"}},
+	}}}}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []struct {
+					ID               int
+					Message          struct{ Text string }
+					PhysicalLocation *struct{ Region struct{ StartLine int } }
+					LogicalLocations []struct{ Name string }
+				}
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(render(t, func(b *bytes.Buffer) error { return f.SARIF(b) }), &log))
+	rel := log.Runs[0].Results[0].RelatedLocations
+	require.Len(t, rel, 2, "SRS-1 and TC-1, each once; UN-1 is the finding's own location")
+	for i, want := range []struct{ id, msg string }{{"SRS-1", "UN-1 -derives-> SRS-1"}, {"TC-1", "TC-1 -verifies-> SRS-1"}} {
+		assert.Equal(t, i, rel[i].ID)
+		assert.Equal(t, want.id, rel[i].LogicalLocations[0].Name)
+		assert.Equal(t, want.msg, rel[i].Message.Text)
+		require.NotNil(t, rel[i].PhysicalLocation)
+		assert.Positive(t, rel[i].PhysicalLocation.Region.StartLine)
 	}
 }
 

@@ -84,6 +84,7 @@ type sarifResult struct {
 	Level               string             `json:"level"`
 	Message             sarifMessage       `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	Properties          sarifResultProps   `json:"properties"`
@@ -97,8 +98,10 @@ type sarifResultProps struct {
 }
 
 type sarifLocation struct {
+	ID               *int           `json:"id,omitempty"`
 	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
 	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+	Message          *sarifMessage  `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -183,17 +186,45 @@ func (f Findings) SARIF(w io.Writer) error {
 	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
 }
 
-func (f Findings) sarifResult(fd trace.Finding, ruleIndex int) sarifResult {
-	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: string(fd.Item), FullyQualifiedName: string(fd.Item)}}}
-	if it, ok := itemOf(f.Graph, fd.Item); ok {
+// itemLocation is the location of an item: logical always, physical when
+// the graph knows where the item was read from.
+func (f Findings) itemLocation(id trace.ID) sarifLocation {
+	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: string(id), FullyQualifiedName: string(id)}}}
+	if it, ok := itemOf(f.Graph, id); ok {
 		loc.LogicalLocations[0].Kind = string(it.Kind)
 		loc.PhysicalLocation = sarifPhysicalOf(it.Pos)
 	}
+	return loc
+}
+
+// relatedLocations locates the items along a finding's path, each once, the
+// finding's own item left out, with the link that reaches it as message.
+func (f Findings) relatedLocations(fd trace.Finding) []sarifLocation {
+	var out []sarifLocation
+	seen := map[trace.ID]bool{fd.Item: true}
+	for _, h := range fd.Path {
+		for _, id := range [...]trace.ID{h.From, h.To} {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			loc := f.itemLocation(id)
+			n := len(out)
+			loc.ID, loc.Message = &n, &sarifMessage{Text: h.String()}
+			out = append(out, loc)
+		}
+	}
+	return out
+}
+
+func (f Findings) sarifResult(fd trace.Finding, ruleIndex int) sarifResult {
+	loc := f.itemLocation(fd.Item)
 	sum := sha256.Sum256([]byte(fd.Rule + "\x00" + string(fd.Item)))
 	res := sarifResult{
 		RuleID: fd.Rule, RuleIndex: ruleIndex, Level: sarifLevel(fd.Severity),
 		Message:             sarifMessage{Text: fd.Message},
 		Locations:           []sarifLocation{loc},
+		RelatedLocations:    f.relatedLocations(fd),
 		PartialFingerprints: map[string]string{fingerprintKey: hex.EncodeToString(sum[:16])},
 		Properties:          sarifResultProps{Item: fd.Item, Clause: fd.Clause, RuleVersion: fd.RuleVersion},
 	}
