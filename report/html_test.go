@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/medtrace/medtrace/lifecycle"
+	"github.com/medtrace/medtrace/trace"
 )
 
 func pumpPage(t *testing.T) Page {
@@ -74,6 +77,7 @@ func TestHTMLEscapesUntrustedText(t *testing.T) {
 	assert.Contains(t, out, `<span class="title">&lt;script&gt;alert(1)&lt;/script&gt;</span>`)
 	assert.Contains(t, out, `<td>&lt;script&gt;alert(1)&lt;/script&gt;<br><code>pkg:golang/example.com/evil@v1.0.0</code></td>`)
 	assert.Contains(t, out, `Widget library &lt;img src=x onerror=alert(2)&gt;`)
+	assert.Contains(t, out, "<li>declared enhanced: agreed with the reviewer &lt;u&gt;</li>")
 }
 
 func TestHTMLSections(t *testing.T) {
@@ -91,4 +95,33 @@ func TestHTMLSections(t *testing.T) {
 	var b bytes.Buffer
 	assert.ErrorIs(t, Page{Findings: &Findings{}}.HTML(&b), ErrMissingInput)
 	assert.ErrorIs(t, Page{Risk: &Risk{}}.HTML(&b), ErrMissingInput)
+}
+
+// The other side of every branch in the templates: no findings, no rules,
+// no gaps, a ready release, no security risks, an unclassified system.
+func TestHTMLQuietBranches(t *testing.T) {
+	cls := &lifecycle.Classification{Edition: lifecycle.Edition2015, Unclassified: true,
+		System:        lifecycle.ItemClass{Item: "SYS-1", Kind: "software-system", Class: lifecycle.ClassC, Computed: lifecycle.ClassC, Basis: lifecycle.BasisDefault},
+		Documentation: lifecycle.DocumentationDecision{Level: lifecycle.Basic}}
+	p := Page{
+		Findings: &Findings{Result: &trace.Result{}},
+		Security: &Security{},
+		Thread:   &Thread{},
+		Lifecycle: &Lifecycle{
+			Classification: cls,
+			Gaps:           &lifecycle.GapReport{Edition: lifecycle.Edition2015, Class: lifecycle.ClassA},
+			Readiness:      &lifecycle.Readiness{Release: "REL-1", Version: "1.0.0", Class: lifecycle.ClassA},
+			SOUP:           &SOUPList{},
+		},
+	}
+	out := string(render(t, func(b *bytes.Buffer) error { return p.HTML(b) }))
+	for _, want := range []string{"<p>No findings.</p>", "<p>No rules ran.</p>", "<p>No gaps.</p>", "<strong>ready</strong>",
+		"<p>No security risks.</p>", "Uncontrolled after controls: none.", "0 component(s), 0 with a SOUP record."} {
+		assert.Contains(t, out, want)
+	}
+	md := string(render(t, func(b *bytes.Buffer) error { return p.Markdown(b) }))
+	for _, want := range []string{"No findings.", "No rules ran.", "No gaps.", "**ready**", "No security risks.",
+		"every class is C"} {
+		assert.Contains(t, md, want)
+	}
 }

@@ -66,6 +66,7 @@ func handLifecycle() Lifecycle {
 		Situations: []lifecycle.SituationClass{{Situation: "HS-1", Hazard: "HAZ-1", Class: lifecycle.ClassC, WorstHarm: "HARM-1",
 			Severity: "Critical", Software: []trace.ID{"RC-1"}, Reason: "no external control; worst harm Critical"}},
 		Documentation: lifecycle.DocumentationDecision{Level: lifecycle.Enhanced, Situations: []trace.ID{"HS-1"},
+			Declared: lifecycle.Enhanced, Rationale: "agreed with the reviewer <u>",
 			Reasons: []string{"HS-1 can lead to a serious injury before control"}},
 	}
 	act := func(clause, title string, ok bool) lifecycle.ActivityEvidence {
