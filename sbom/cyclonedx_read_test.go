@@ -197,3 +197,19 @@ func TestDecodeDetects(t *testing.T) {
 		assert.Equal(t, want, s.Format, file)
 	}
 }
+
+func TestDecodeErrorText(t *testing.T) {
+	for _, tt := range []struct {
+		err  DecodeError
+		want string
+	}{
+		{DecodeError{Name: "a.json", Line: 3, Column: 7, Path: "components[1].version", Detail: "bad"}, "a.json:3:7: components[1].version: bad"},
+		{DecodeError{Name: "a.xml", Line: 9, Detail: "bad"}, "a.xml:9: bad"},
+		{DecodeError{Line: 2, Column: 1, Detail: "bad"}, "2:1: bad"},
+		{DecodeError{Detail: "bad"}, "bad"},
+	} {
+		assert.Equal(t, tt.want, tt.err.Error())
+	}
+	line, col := lineCol([]byte("ab\ncd\nef"), 4)
+	assert.Equal(t, [2]int{2, 2}, [2]int{line, col})
+}

@@ -85,7 +85,10 @@ func (e *DecodeError) Error() string {
 		if b.Len() > 0 {
 			b.WriteByte(':')
 		}
-		fmt.Fprintf(&b, "%d:%d", e.Line, e.Column)
+		fmt.Fprintf(&b, "%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
