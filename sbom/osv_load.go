@@ -179,6 +179,7 @@ type osvCountingReader struct {
 	n int64
 }
 
+// Read implements io.Reader, counting the bytes read.
 func (c *osvCountingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
