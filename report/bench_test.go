@@ -106,3 +106,13 @@ func BenchmarkThread100k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkJUnit100k(b *testing.B) {
+	f := bigFindings(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := f.JUnit(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

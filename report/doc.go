@@ -41,8 +41,9 @@
 // # Limitations
 //
 // trace.Coverage records the items that fail a rule but not those that pass
-// it, so the JUnit view has one test case per failing item and one aggregate
-// case for the items that pass. Findings are located in SARIF by the source
+// it. The JUnit view finds the passing items of declarative rules
+// (trace.LinkRule) from the graph; for other rules it writes one aggregate
+// passing case with their count. Findings are located in SARIF by the source
 // position of their item; items with no position get a logical location
 // only. The HTML page lists every finding and matrix row: for very large
 // graphs it is long, and hosts may prefer the CSV and SARIF outputs.

@@ -206,6 +206,26 @@ func TestSARIFRelatedLocations(t *testing.T) {
 	}
 }
 
+// Without the graph, or for rules that are not declarative, the passing
+// items are one aggregate case.
+func TestJUnitAggregatePassing(t *testing.T) {
+	f := pumpFindings(t)
+	f.Graph = nil
+	var b bytes.Buffer
+	require.NoError(t, f.JUnit(&b))
+	assert.Contains(t, b.String(), `<testcase name="2 of 3 items meet the rule" classname="REQ-VERIFIED"></testcase>`)
+	f = pumpFindings(t)
+	f.Rules = nil
+	b.Reset()
+	require.NoError(t, f.JUnit(&b))
+	assert.Contains(t, b.String(), `<testcase name="1 of 2 items meet the rule" classname="TEST-RUN"></testcase>`)
+	f = pumpFindings(t)
+	b.Reset()
+	require.NoError(t, f.JUnit(&b))
+	assert.Contains(t, b.String(), `<testcase name="SRS-1" classname="REQ-VERIFIED"></testcase>`)
+	assert.NotContains(t, b.String(), "meet the rule")
+}
+
 func TestSARIFLevels(t *testing.T) {
 	for _, tc := range []struct {
 		in   trace.Severity
@@ -268,7 +288,9 @@ func TestJUnit(t *testing.T) {
 		"TEST-RUN/TC-2":                     "failed",
 		"SOUP-ANOMALIES/pkg:npm/evil@1.0.0": "failed",
 	}, got)
-	assert.Equal(t, 4+3, doc.Tests, "a case per failing item plus one passing case per rule")
+	// A case per subject item: 3 requirements, 2 situations, 2 tests, 1
+	// component.
+	assert.Equal(t, 3+2+2+1, doc.Tests, "a case per failing item plus one passing case per rule")
 }
 
 func TestFindingsMarkdown(t *testing.T) {

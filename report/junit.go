@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"encoding/xml"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/medtrace/medtrace/trace"
@@ -54,9 +56,11 @@ type junitSkipped struct {
 
 // JUnit writes the findings as JUnit XML for CI systems: one test suite per
 // rule (with its clause and version as properties), one test case per item
-// the rule reported on, failed for open findings and skipped, with the
-// waiver's rationale, for waived ones. The items that meet a rule are one
-// passing test case, named by their count (see the package Limitations).
+// the rule applies to, failed for open findings, skipped with the waiver's
+// rationale for waived ones, passed otherwise. The passing items of a
+// declarative rule (trace.LinkRule) are found from the graph; those of other
+// rules, which trace.Coverage only counts, are one passing test case named
+// by their count.
 func (f Findings) JUnit(w io.Writer) error {
 	if err := f.check(); err != nil {
 		return err
@@ -75,7 +79,7 @@ func (f Findings) JUnit(w io.Writer) error {
 		doc.Timestamp = f.Meta.Generated.UTC().Format("2006-01-02T15:04:05")
 	}
 	for _, r := range catalog(f.Rules, f.Result) {
-		s := junitSuiteOf(r, byRule[r.ID], covered[r.ID])
+		s := junitSuiteOf(r, byRule[r.ID], covered[r.ID], f.passing(r.ID, covered[r.ID]))
 		s.Timestamp = doc.Timestamp
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
@@ -94,9 +98,9 @@ func (f Findings) JUnit(w io.Writer) error {
 	return err
 }
 
-// junitSuiteOf builds one rule's suite from its findings (in item order) and
-// coverage.
-func junitSuiteOf(r ruleInfo, findings []trace.Finding, cov trace.Coverage) junitSuite {
+// junitSuiteOf builds one rule's suite from its findings (in item order),
+// coverage and, when known, the items that pass.
+func junitSuiteOf(r ruleInfo, findings []trace.Finding, cov trace.Coverage, passing []trace.ID) junitSuite {
 	s := junitSuite{Name: r.ID}
 	if r.Clause != "" {
 		s.Properties = append(s.Properties, junitProperty{Name: "clause", Value: r.Clause})
@@ -121,12 +125,63 @@ func junitSuiteOf(r ruleInfo, findings []trace.Finding, cov trace.Coverage) juni
 		s.Cases = append(s.Cases, c)
 		i = j
 	}
-	if cov.Covered > 0 {
+	switch {
+	case passing != nil:
+		for _, id := range passing {
+			s.Cases = append(s.Cases, junitCase{Name: string(id), Classname: r.ID})
+		}
+		slices.SortStableFunc(s.Cases, func(a, b junitCase) int { return cmp.Compare(a.Name, b.Name) })
+	case cov.Covered > 0:
 		name := itoa(cov.Covered) + " of " + itoa(cov.Total) + " items meet the rule"
 		s.Cases = append(s.Cases, junitCase{Name: name, Classname: r.ID})
 	}
 	s.Tests = len(s.Cases)
 	return s
+}
+
+// passing returns the items that meet a declarative rule (trace.LinkRule),
+// found from the graph as the rule's subjects without a finding. It returns
+// nil when the rule is of another type, the graph is not given, or the
+// subjects found do not match the rule's coverage.
+func (f Findings) passing(rule string, cov trace.Coverage) []trace.ID {
+	if f.Graph == nil || cov.Covered == 0 {
+		return nil
+	}
+	var lr *trace.LinkRule
+	for _, r := range f.Rules {
+		switch r := r.(type) {
+		case trace.LinkRule:
+			if r.ID == rule {
+				lr = &r
+			}
+		case *trace.LinkRule:
+			if r != nil && r.ID == rule {
+				lr = r
+			}
+		}
+	}
+	if lr == nil {
+		return nil
+	}
+	failed := make(map[trace.ID]bool, len(cov.Uncovered))
+	for _, id := range cov.Uncovered {
+		failed[id] = true
+	}
+	var pass []trace.ID
+	subjects := 0
+	for it := range f.Graph.OfKind(lr.Kind) {
+		if lr.Where != nil && !lr.Where(it) {
+			continue
+		}
+		subjects++
+		if !failed[it.ID] {
+			pass = append(pass, it.ID)
+		}
+	}
+	if subjects != cov.Total || len(pass) != cov.Covered {
+		return nil
+	}
+	return pass
 }
 
 // junitCaseOf builds the test case of one item from its findings: a failure
