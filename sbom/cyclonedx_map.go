@@ -128,9 +128,7 @@ func countCDX(cs []cdx.Component) int {
 func metadataFromCDX(md *cdx.Metadata, doc string) Metadata {
 	m := Metadata{Timestamp: md.Timestamp}
 	if md.Authors != nil {
-		for _, a := range *md.Authors {
-			m.Authors = append(m.Authors, Party{Name: a.Name, Contacts: []Contact{contactFromCDX(a)}})
-		}
+		m.Authors = authorsFromCDX(*md.Authors)
 	}
 	m.Manufacturer = partyFromCDX(md.Manufacturer)
 	if m.Manufacturer.State() == StateMissing {
@@ -177,6 +175,16 @@ func metadataFromCDX(md *cdx.Metadata, doc string) Metadata {
 		m.Component = &c
 	}
 	return m
+}
+
+// authorsFromCDX maps the SBOM authors; each becomes a party named after
+// the person with the person as its contact.
+func authorsFromCDX(as []cdx.OrganizationalContact) []Party {
+	var out []Party
+	for _, a := range as {
+		out = append(out, Party{Name: a.Name, Contacts: []Contact{contactFromCDX(a)}})
+	}
+	return out
 }
 
 func componentsFromCDX(a *arena, out []Component, cs []cdx.Component, doc, path, parent string) []Component {

@@ -120,13 +120,8 @@ func metadataToCDX(s *SBOM, sv cdx.SpecVersion) *cdx.Metadata {
 	}
 	m := s.Metadata
 	md.Timestamp = m.Timestamp
-	md.Authors = nil
-	for _, a := range m.Authors {
-		c := cdx.OrganizationalContact{Name: a.Name, Email: a.Email()}
-		if c.Name == "" {
-			c.Name = string(a.Declared)
-		}
-		md.Authors = appendPtr(md.Authors, c)
+	if md.Authors == nil || !reflect.DeepEqual(authorsFromCDX(*md.Authors), m.Authors) {
+		md.Authors = authorsToCDX(m.Authors)
 	}
 	md.Supplier = keepParty(md.Supplier, m.Supplier)
 	if sv >= cdx.SpecVersion1_6 {
@@ -165,6 +160,20 @@ func metadataToCDX(s *SBOM, sv cdx.SpecVersion) *cdx.Metadata {
 		md.Component = &c
 	}
 	return md
+}
+
+func authorsToCDX(as []Party) *[]cdx.OrganizationalContact {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]cdx.OrganizationalContact, len(as))
+	for i, a := range as {
+		out[i] = cdx.OrganizationalContact{Name: a.Name, Email: a.Email()}
+		if out[i].Name == "" {
+			out[i].Name = string(a.Declared)
+		}
+	}
+	return &out
 }
 
 func knownPhase(p string) bool {

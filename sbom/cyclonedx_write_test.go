@@ -115,7 +115,7 @@ func TestEncodeLicences(t *testing.T) {
 
 func TestEncodeKeepsWhatTheModelDoesNotCarry(t *testing.T) {
 	doc := `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
-	 "metadata":{"supplier":{"name":"Acme","address":{"country":"DE","locality":"Berlin"}}},
+	 "metadata":{"authors":[{"name":"Jo","phone":"+49 30 1234"}],"supplier":{"name":"Acme","address":{"country":"DE","locality":"Berlin"}}},
 	 "components":[{"type":"library","name":"a","version":"1","supplier":{"bom-ref":"acme","name":"Acme","address":{"country":"DE"}},
 	   "pedigree":{"notes":"patched"},"evidence":{"occurrences":[{"location":"/lib/a.so"}]}}]}`
 	s, err := DecodeCycloneDXJSON(context.Background(), strings.NewReader(doc), DecodeOptions{})
@@ -123,7 +123,7 @@ func TestEncodeKeepsWhatTheModelDoesNotCarry(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, EncodeCycloneDX(&out, s, EncodeOptions{Compact: true}))
 	js := out.String()
-	for _, want := range []string{`"locality":"Berlin"`, `"bom-ref":"acme"`, `"notes":"patched"`, `"location":"/lib/a.so"`} {
+	for _, want := range []string{`"phone":"+49 30 1234"`, `"locality":"Berlin"`, `"bom-ref":"acme"`, `"notes":"patched"`, `"location":"/lib/a.so"`} {
 		assert.Contains(t, js, want)
 	}
 
