@@ -72,6 +72,10 @@ func FuzzRenderText(f *testing.F) {
 func checkMarkdownTables(t *testing.T, fs Findings) {
 	var b bytes.Buffer
 	require.NoError(t, fs.Markdown(&b))
+	text := fs.Meta.Product
+	soup := &SOUPList{Entries: []SOUPEntry{{Component: trace.ID("c" + text), Name: text, Version: text, Supplier: text,
+		Record: text, Title: text, ReviewedAt: text, Vulnerabilities: []SOUPVulnerability{{ID: text, Status: text}}}}}
+	require.NoError(t, soup.Markdown(&b))
 	want := -1
 	for _, line := range strings.Split(b.String(), "\n") {
 		if !strings.HasPrefix(line, "| ") {
@@ -107,7 +111,10 @@ func cellSeparators(line string) int {
 func checkHTMLMarkup(t *testing.T, fs Findings, m *TraceMatrix, text string) {
 	page := func(fs Findings, m *TraceMatrix) string {
 		var b bytes.Buffer
-		require.NoError(t, Page{Meta: fs.Meta, Findings: &fs, Matrices: []*TraceMatrix{m}}.HTML(&b))
+		text := fs.Meta.Product
+		soup := &SOUPList{Entries: []SOUPEntry{{Component: "c", Name: text, Version: text, Supplier: text, Record: "S-1",
+			Title: text, AnomalyEvaluation: text, Vulnerabilities: []SOUPVulnerability{{ID: text, Status: text}}}}}
+		require.NoError(t, Page{Meta: fs.Meta, Findings: &fs, Matrices: []*TraceMatrix{m}, Lifecycle: &Lifecycle{SOUP: soup}}.HTML(&b))
 		return b.String()
 	}
 	got := page(fs, m)
