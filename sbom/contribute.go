@@ -49,17 +49,14 @@ func (c Contribution) Contribute(b *trace.Builder) error {
 	})
 	soupOf := make(map[trace.ID]bool)
 	for i := range c.SOUP {
-		r := &c.SOUP[i]
-		b.AddItem(soupItem(r))
-		for _, comp := range comps {
-			if !r.matches(comp) {
-				continue
-			}
-			soupOf[comp.ID()] = true
-			b.Link(trace.ID(r.ID), trace.Relates, comp.ID())
-			for _, sw := range r.UsedBy {
-				b.Link(trace.ID(sw), trace.Uses, comp.ID())
-			}
+		b.AddItem(soupItem(&c.SOUP[i]))
+	}
+	for _, p := range newSOUPMatcher(c.SOUP).pairs(comps) {
+		r, comp := &c.SOUP[p.rec], comps[p.comp]
+		soupOf[comp.ID()] = true
+		b.Link(trace.ID(r.ID), trace.Relates, comp.ID())
+		for _, sw := range r.UsedBy {
+			b.Link(trace.ID(sw), trace.Uses, comp.ID())
 		}
 	}
 	for _, comp := range comps {

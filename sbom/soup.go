@@ -113,22 +113,7 @@ func purlKey(s string) (key, version string, ok bool) {
 
 // matches reports whether record r keys component c.
 func (r *SOUP) matches(c *Component) bool {
-	if r.PURL != "" {
-		rk, rv, ok := purlKey(r.PURL)
-		if !ok || c.PURL == "" {
-			return false
-		}
-		ck, cv, ok := purlKey(c.PURL)
-		if cv == "" {
-			cv = c.Version.Text
-		}
-		return ok && rk == ck && (rv == "" || rv == cv)
-	}
-	name := c.Name
-	if strings.Contains(r.Name, "/") && c.Group != "" {
-		name = c.Group + "/" + c.Name
-	}
-	return r.Name == name && (r.Version == "" || r.Version == c.Version.Text)
+	return len(newSOUPMatcher([]SOUP{*r}).match(c)) > 0
 }
 
 // AnnotationReport says how SOUP records and components matched.
@@ -169,21 +154,21 @@ func Annotate(s *SBOM, records []SOUP) (*SBOM, *AnnotationReport, error) {
 	out.Components = slices.Clone(s.Components)
 	rep := &AnnotationReport{}
 	annotated := make([]bool, len(out.Components))
+	comps := make([]*Component, len(out.Components))
+	for j := range out.Components {
+		comps[j] = &out.Components[j]
+	}
+	pairs := newSOUPMatcher(records).pairs(comps)
+	hit := make([]bool, len(records))
+	for _, p := range pairs {
+		c, r := comps[p.comp], &records[p.rec]
+		hit[p.rec], annotated[p.comp] = true, true
+		rep.Matches = append(rep.Matches, SOUPMatch{SOUP: r.ID, Component: c.Ref()})
+		applySOUP(c, r)
+	}
 	for i := range records {
-		r := &records[i]
-		hit := false
-		for j := range out.Components {
-			c := &out.Components[j]
-			if !r.matches(c) {
-				continue
-			}
-			hit = true
-			annotated[j] = true
-			rep.Matches = append(rep.Matches, SOUPMatch{SOUP: r.ID, Component: c.Ref()})
-			applySOUP(c, r)
-		}
-		if !hit {
-			rep.Unmatched = append(rep.Unmatched, r.ID)
+		if !hit[i] {
+			rep.Unmatched = append(rep.Unmatched, records[i].ID)
 		}
 	}
 	for j := range out.Components {
