@@ -293,6 +293,27 @@ func TestJUnit(t *testing.T) {
 	assert.Equal(t, 3+2+2+1, doc.Tests, "a case per failing item plus one passing case per rule")
 }
 
+func TestFindingsPathInEveryFormat(t *testing.T) {
+	f := Findings{Graph: pumpGraph(t), Result: &trace.Result{Findings: []trace.Finding{{
+		Rule: "PATH-1", RuleVersion: 1, Severity: trace.Error, Item: "UN-1", Message: "m", Clause: "c",
+		Path: []trace.Hop{{From: "UN-1", Type: trace.Derives, To: "SRS-1"}},
+	}}}}
+	for name, tc := range map[string]struct {
+		write func(*bytes.Buffer) error
+		want  string
+	}{
+		"markdown": {func(b *bytes.Buffer) error { return f.Markdown(b) }, "m (via UN-1 -derives-&gt; SRS-1)"},
+		"junit":    {func(b *bytes.Buffer) error { return f.JUnit(b) }, "via UN-1 -derives-&gt; SRS-1"},
+		"json":     {func(b *bytes.Buffer) error { return f.JSON(b) }, `"path": [`},
+		"sarif":    {func(b *bytes.Buffer) error { return f.SARIF(b) }, `"UN-1 -derives-\u003e SRS-1"`},
+		"html":     {func(b *bytes.Buffer) error { return Page{Findings: &f}.HTML(b) }, `<span class="path">via UN-1 -derives-&gt; SRS-1</span>`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.Contains(t, string(render(t, tc.write)), tc.want)
+		})
+	}
+}
+
 func TestFindingsMarkdown(t *testing.T) {
 	f := pumpFindings(t)
 	out := string(render(t, func(b *bytes.Buffer) error { return f.Markdown(b) }))
