@@ -54,9 +54,9 @@ func (c Contribution) Contribute(b *trace.Builder) error {
 	for _, p := range newSOUPMatcher(c.SOUP).pairs(comps) {
 		r, comp := &c.SOUP[p.rec], comps[p.comp]
 		soupOf[comp.ID()] = true
-		b.Link(trace.ID(r.ID), trace.Relates, comp.ID())
+		b.AddLink(trace.Link{From: trace.ID(r.ID), Type: trace.Relates, To: comp.ID(), Pos: r.Pos})
 		for _, sw := range r.UsedBy {
-			b.Link(trace.ID(sw), trace.Uses, comp.ID())
+			b.AddLink(trace.Link{From: trace.ID(sw), Type: trace.Uses, To: comp.ID(), Pos: r.Pos})
 		}
 	}
 	for _, comp := range comps {
@@ -140,7 +140,7 @@ func soupItem(r *SOUP) trace.Item {
 		String("support", string(r.Support.Level)).String("eos", r.Support.EndOfSupport).
 		String("justification", r.Support.Justification).String("assessed", r.Support.AssessedAt).
 		Strings("usedBy", r.UsedBy).Sum()
-	return trace.Item{ID: trace.ID(r.ID), Kind: KindSOUP, Title: title, Attrs: attrs, Fingerprint: fp}
+	return trace.Item{ID: trace.ID(r.ID), Kind: KindSOUP, Title: title, Attrs: attrs, Fingerprint: fp, Pos: r.Pos}
 }
 
 func countText(xs []string) string {

@@ -3,6 +3,7 @@ package sbom
 import (
 	"errors"
 	"fmt"
+	"github.com/medtrace/medtrace/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,6 +50,9 @@ type SOUP struct {
 	// UsedBy are the IDs of the software items that use the SOUP item
 	// (lifecycle "software-item"); each becomes a "uses" link.
 	UsedBy []string `json:"usedBy,omitempty"`
+	// Pos is where the record was read from; findings and validation
+	// errors about the record name it.
+	Pos trace.Position `json:"-"`
 }
 
 // ErrInvalidSOUP is wrapped by errors about malformed SOUP records.
@@ -61,6 +65,9 @@ func ValidateSOUP(records []SOUP) error {
 	seen := map[string]int{}
 	for i, r := range records {
 		at := "soup[" + strconv.Itoa(i) + "]"
+		if pos := r.Pos.String(); pos != "" {
+			at = pos + ": " + at
+		}
 		fail := func(field, format string, args ...any) {
 			errs = append(errs, fmt.Errorf("%w: %s%s (%s): %s", ErrInvalidSOUP, at, field, nameOr(r.ID, "no ID"), fmt.Sprintf(format, args...)))
 		}
