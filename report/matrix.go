@@ -163,6 +163,12 @@ func NewTraceMatrix(g *trace.Graph, c Chain) (*TraceMatrix, error) {
 		return nil, err
 	}
 	m := &TraceMatrix{Chain: c}
+	// Items are reached from many rows; each step's neighbours of an item
+	// are looked up once.
+	memo := make([]map[trace.ID][]trace.ID, len(c.Steps))
+	for i := range memo {
+		memo[i] = make(map[trace.ID][]trace.ID)
+	}
 	var next []trace.ID
 	for root := range g.OfKind(c.Root) {
 		row := MatrixRow{Root: root, Cells: make([][]trace.ID, len(c.Steps))}
@@ -170,11 +176,7 @@ func NewTraceMatrix(g *trace.Graph, c Chain) (*TraceMatrix, error) {
 		for i, s := range c.Steps {
 			next = next[:0]
 			for _, id := range cur {
-				for _, n := range g.Neighbours(id, s.Dir, s.Link) {
-					if it, ok := g.Item(n); ok && it.Kind == s.Kind {
-						next = append(next, n)
-					}
-				}
+				next = append(next, stepFrom(g, s, id, memo[i])...)
 			}
 			slices.Sort(next)
 			cur = slices.Clone(slices.Compact(next))
@@ -183,6 +185,22 @@ func NewTraceMatrix(g *trace.Graph, c Chain) (*TraceMatrix, error) {
 		m.Rows = append(m.Rows, row)
 	}
 	return m, nil
+}
+
+// stepFrom returns the items of the step's kind at the other end of id's
+// links of the step's type, through memo.
+func stepFrom(g *trace.Graph, s Step, id trace.ID, memo map[trace.ID][]trace.ID) []trace.ID {
+	if ids, ok := memo[id]; ok {
+		return ids
+	}
+	var ids []trace.ID
+	for _, n := range g.Neighbours(id, s.Dir, s.Link) {
+		if it, ok := g.Item(n); ok && it.Kind == s.Kind {
+			ids = append(ids, n)
+		}
+	}
+	memo[id] = ids
+	return ids
 }
 
 // Gaps returns the number of rows with an empty column.
