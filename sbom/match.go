@@ -198,8 +198,9 @@ func (ix *Index) MatchComponent(c *Component) ComponentResult {
 	}
 	r.Ecosystem, r.Package = eco, osvNormalizeName(eco, osvPurlPackageName(p))
 	ver := p.Version
-	if ver == "" {
+	if ver == "" && c.Version.Text != "" {
 		ver = c.Version.Text
+		r.Notes = append(r.Notes, "the package URL has no version; the component's version field was used")
 	}
 	if ver == "" {
 		return r.notAssessed(ReasonNoVersion, "neither the package URL nor the version field gives a version")

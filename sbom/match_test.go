@@ -39,6 +39,9 @@ func TestNotAssessedReasons(t *testing.T) {
 			assert.Equal(t, tt.reason, r.Reason)
 			assert.Contains(t, r.Detail, tt.detail)
 			assert.Equal(t, tt.c.Ref(), r.Component)
+			if tt.name == "version field when the purl has none" {
+				assert.Contains(t, r.Notes, "the package URL has no version; the component's version field was used")
+			}
 			if tt.want == NotAssessed {
 				assert.True(t, r.Reason.Valid())
 				assert.Empty(t, r.Matches)
