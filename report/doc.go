@@ -3,7 +3,8 @@
 // packages below it and written to an io.Writer:
 //
 //   - [Findings] (a trace.Result with its graph and rules) as versioned JSON
-//     ([FindingsSchema]), SARIF 2.1.0, JUnit XML and Markdown;
+//     ([FindingsSchema], described by the JSON Schema [FindingsJSONSchema]),
+//     SARIF 2.1.0, JUnit XML and Markdown;
 //     [ProfileFindings] does the same for an SBOM compliance profile check;
 //   - [TraceMatrix], one row per root item along a [Chain] of link steps
 //     ([NeedsChain], [HazardChain]), as CSV and Markdown;

@@ -42,6 +42,12 @@ func textFindings(t *testing.T, text string) (Findings, *TraceMatrix) {
 	return Findings{Meta: Meta{Product: text}, Result: res, Graph: g, Rules: []trace.Rule{rule}}, m
 }
 
+// textFindingsFor is textFindings without the matrix.
+func textFindingsFor(t *testing.T, text string) Findings {
+	f, _ := textFindings(t, text)
+	return f
+}
+
 // FuzzRenderText renders untrusted text through every format and checks that
 // each output stays well-formed and that the text cannot add markup.
 func FuzzRenderText(f *testing.F) {
@@ -49,11 +55,14 @@ func FuzzRenderText(f *testing.F) {
 		"\x00\x01bad\xff", "]]><!--", "{{.}}", "</td></tr></table>", "line\r\nbreak", "\\|"} {
 		f.Add(s)
 	}
+	schema := compileFindingsSchema(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		fs, m := textFindings(t, text)
 		var b bytes.Buffer
 		require.NoError(t, fs.JSON(&b))
-		require.True(t, json.Valid(b.Bytes()), "findings JSON")
+		var doc any
+		require.NoError(t, json.Unmarshal(b.Bytes(), &doc), "findings JSON")
+		require.NoError(t, schema.Validate(doc), "findings JSON against its schema")
 		b.Reset()
 		require.NoError(t, fs.SARIF(&b))
 		require.True(t, json.Valid(b.Bytes()), "SARIF")
