@@ -165,3 +165,15 @@ func TestRiskNeedsInput(t *testing.T) {
 		})
 	}
 }
+
+func TestRiskMarkdownReductionAndDisclosure(t *testing.T) {
+	f := pumpRiskFile()
+	hs := &f.Hazards[0].Situations[1]
+	hs.Reduction = &risk.Justification{Basis: risk.BasisStateOfTheArt, Text: "pressure sensing is at the state of the art"}
+	hs.Disclosure = "IFU section 5.2"
+	r, err := NewRisk(f)
+	require.NoError(t, err)
+	out := string(render(t, func(b *bytes.Buffer) error { return r.Markdown(b) }))
+	assert.Contains(t, out, "Further control considered (state-of-the-art): pressure sensing is at the state of the art")
+	assert.Contains(t, out, "Disclosed in: IFU section 5.2.")
+}
