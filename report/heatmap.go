@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/medtrace/medtrace/risk"
 )
@@ -250,57 +249,4 @@ func (r Risk) HeatMapSVG(w io.Writer) error {
 		return err
 	}
 	return executeTemplate(w, "heatmap", h.layout())
-}
-
-// riskView is the risk section of a page.
-type riskView struct {
-	Plan       string
-	Policy     string
-	HeatMap    svgHeatMap
-	Situations []situationRow
-	Summary    []summaryLine
-}
-
-type situationRow struct {
-	ID, Title, Hazard, Before, After, Controls, Verdict string
-	BeforeClass, AfterClass                             string
-	Accepted                                            bool
-}
-
-func (r Risk) view() (*riskView, error) {
-	h, err := r.HeatMap()
-	if err != nil {
-		return nil, err
-	}
-	rv := &riskView{Plan: string(r.Plan.ID), Policy: string(r.Plan.Policy), HeatMap: h.layout()}
-	for _, a := range r.Evaluation.Situations {
-		x, err := r.Evaluation.Explain(a.Situation)
-		if err != nil {
-			return nil, err
-		}
-		row := situationRow{ID: string(a.Situation), Title: x.Title, Hazard: string(a.Hazard),
-			Before: regionText(a.InitialRegion), After: regionText(a.ResidualRegion),
-			BeforeClass: "r-" + string(cmpOrRegion(a.InitialRegion)), AfterClass: "r-" + string(cmpOrRegion(a.ResidualRegion)),
-			Verdict: x.Verdict, Accepted: a.Accepted()}
-		if a.Residual == nil {
-			row.After = "not estimated"
-		}
-		var cs []string
-		for _, c := range a.Controls {
-			cs = append(cs, string(c.ID))
-		}
-		row.Controls = strings.Join(cs, ", ")
-		rv.Situations = append(rv.Situations, row)
-	}
-	na := len(r.Evaluation.NotAccepted())
-	rv.Summary = []summaryLine{{Label: "Situations with residual risk not accepted",
-		Value: itoa(na) + " of " + itoa(len(r.Evaluation.Situations)), Class: okClass(na == 0)}}
-	return rv, nil
-}
-
-func regionText(r risk.Region) string {
-	if r == "" {
-		return "not evaluated"
-	}
-	return string(r)
 }
