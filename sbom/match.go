@@ -223,6 +223,28 @@ func (ix *Index) MatchComponent(c *Component) ComponentResult {
 	return r
 }
 
+// goModuleCandidates handles a Go purl that names a package inside a
+// module ("golang.org/x/crypto/ssh"): the Go advisories are filed under
+// module paths, so the longest path prefix the data covers is used, and a
+// note says so. Without this the package would read as clean. If the
+// package path is in fact a module of its own, the note lets a reviewer
+// discard the match.
+func (ix *Index) goModuleCandidates(r *ComponentResult) []*osvCandidate {
+	path := r.Package
+	for {
+		i := strings.LastIndexByte(path, '/')
+		if i <= 0 {
+			return nil
+		}
+		path = path[:i]
+		if cands := ix.byPkg[osvKey(r.Ecosystem, path)]; len(cands) > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("no Go advisory names %s; matched under its module path %s (if %s is a module of its own, discard these matches)",
+				r.Package, path, r.Package))
+			return cands
+		}
+	}
+}
+
 func (r ComponentResult) notAssessed(reason NotAssessedReason, detail string) ComponentResult {
 	r.Assessment, r.Reason, r.Detail = NotAssessed, reason, detail
 	return r
@@ -251,6 +273,9 @@ func (vc *osvVersionCache) get(typ OSVRangeType) (semantic.Version, error) {
 
 func (ix *Index) evaluate(r *ComponentResult, vc *osvVersionCache, release string) {
 	cands := ix.byPkg[osvKey(r.Ecosystem, r.Package)]
+	if len(cands) == 0 && r.Ecosystem == "Go" {
+		cands = ix.goModuleCandidates(r)
+	}
 	if len(cands) == 0 {
 		r.Assessment = AssessedClean
 		return
