@@ -193,19 +193,49 @@ func (p *Project) itemTree() []node {
 		nodes = append(nodes, node{ic: ItemClass{Item: it.ID, Kind: kind, Title: it.Title, Parent: it.Parent,
 			Declared: it.Class, Segregated: it.Segregation != nil}})
 	}
+	parents := make([]int, len(nodes))
 	for i := 1; i < len(nodes); i++ {
 		parent, ok := index[nodes[i].ic.Parent]
 		if !ok || parent == i {
 			parent = 0
 		}
-		nodes[parent].children = append(nodes[parent].children, i)
+		parents[i] = parent
+	}
+	cutCycles(parents)
+	for i := 1; i < len(nodes); i++ {
+		nodes[parents[i]].children = append(nodes[parents[i]].children, i)
 	}
 	return nodes
 }
 
+// cutCycles hangs under the root (index 0) the node where a chain of
+// parents closes on itself, so that every node reaches the root. It runs in
+// linear time.
+func cutCycles(parents []int) {
+	state := make([]uint8, len(parents)) // 0 unknown, 1 reaches the root, 2 on the current walk
+	if len(state) > 0 {
+		state[0] = 1
+	}
+	var walk []int
+	for i := range parents {
+		walk = walk[:0]
+		j := i
+		for state[j] == 0 {
+			state[j] = 2
+			walk = append(walk, j)
+			j = parents[j]
+		}
+		if state[j] == 2 {
+			parents[j] = 0
+		}
+		for _, k := range walk {
+			state[k] = 1
+		}
+	}
+}
+
 // computeClass sets the computed class of node i: the highest class of its
-// own contributions and of its children's computed classes. A cycle in the
-// tree is cut where it is met.
+// own contributions and of its children's computed classes.
 func computeClass(nodes []node, i int) Class {
 	n := &nodes[i]
 	switch n.state {

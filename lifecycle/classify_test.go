@@ -112,8 +112,11 @@ func TestClassifyToleratesBadTrees(t *testing.T) {
 	orphan, ok := cl.Item("ORPHAN")
 	require.True(t, ok)
 	assert.Equal(t, ClassC, orphan.Class)
-	_, ok = cl.Item("LOOP-1")
-	assert.True(t, ok)
+	for _, id := range []trace.ID{"LOOP-1", "LOOP-2"} {
+		loop, ok := cl.Item(id)
+		require.True(t, ok)
+		assert.Equal(t, ClassC, loop.Class, "an item in a parent cycle still gets a class")
+	}
 }
 
 func TestDocumentationLevel(t *testing.T) {
