@@ -103,17 +103,46 @@ func (ws *Workspace) Match(ctx context.Context) (*sbom.VEXApplication, error) {
 	if err != nil {
 		return nil, err
 	}
-	var comps []sbom.Component
+	// Each SBOM is matched and its VEX applied on its own, so that a
+	// statement naming an SBOM (a BOM-Link) or its product applies to that
+	// SBOM only; the outcomes are then put together.
+	all := &sbom.VEXApplication{}
 	for _, s := range ws.SBOMs {
-		comps = append(comps, s.Components...)
+		rep, err := ix.MatchSBOM(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		app := sbom.ApplyVEX(rep, sbom.VEXApplyOptions{SerialNumber: s.SerialNumber, Version: s.Version,
+			Product: s.Metadata.Component}, ws.VEX...)
+		if all.Report == nil {
+			all.Report = app.Report
+		} else {
+			all.Report.Results = append(all.Report.Results, app.Report.Results...)
+		}
+		all.Unstated = append(all.Unstated, app.Unstated...)
+		all.Unused = append(all.Unused, app.Unused...)
 	}
-	rep, err := ix.MatchComponents(ctx, comps)
-	if err != nil {
-		return nil, err
+	// A statement unused for one SBOM may have applied to another.
+	all.Unused = stillUnused(all.Unused, len(ws.SBOMs))
+	ws.Project.Vulnerabilities = all.Report
+	return all, nil
+}
+
+// stillUnused keeps the statements that applied to none of the n SBOMs:
+// those listed as unused once per SBOM.
+func stillUnused(unused []string, n int) []string {
+	count := map[string]int{}
+	for _, u := range unused {
+		count[u]++
 	}
-	app := sbom.ApplyVEX(rep, sbom.VEXApplyOptions{}, ws.VEX...)
-	ws.Project.Vulnerabilities = app.Report
-	return app, nil
+	var out []string
+	for _, u := range unused {
+		if count[u] == n {
+			out = append(out, u)
+			count[u] = 0
+		}
+	}
+	return out
 }
 
 type loader struct {

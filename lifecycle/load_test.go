@@ -176,3 +176,31 @@ func TestLoadAttachesBaselines(t *testing.T) {
 	_, err = Load(context.Background(), fsys, LoadOptions{})
 	assert.ErrorContains(t, err, `items[1].id: "A" is not after "B"`)
 }
+
+func TestWorkspaceMatchPerSBOM(t *testing.T) {
+	bom := func(serial, name string) []byte {
+		return []byte(`{"bomFormat":"CycloneDX","specVersion":"1.5","serialNumber":"urn:uuid:` + serial + `","version":1,
+"metadata":{"component":{"type":"application","bom-ref":"app","name":"` + name + `","version":"1.0"}},
+"components":[{"type":"library","bom-ref":"gin","name":"gin","version":"v1.5.0","purl":"pkg:golang/github.com/gin-gonic/gin@v1.5.0"}]}`)
+	}
+	adv := []byte(`{"id":"GO-2020-0001","modified":"2021-01-01T00:00:00Z","aliases":["CVE-2020-36567"],
+"affected":[{"package":{"ecosystem":"Go","name":"github.com/gin-gonic/gin"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"1.6.0"}]}]}]}`)
+	vex := []byte(`{"@context":"https://openvex.dev/ns/v0.2.0","@id":"https://example.com/vex/1","author":"a","timestamp":"2026-11-30T00:00:00Z","version":1,
+"statements":[{"vulnerability":{"name":"CVE-2020-36567"},"products":[{"@id":"urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#gin"}],
+"status":"not_affected","justification":"vulnerable_code_not_in_execute_path"}]}`)
+	fsys := fstest.MapFS{
+		"medtrace.yaml":         {Data: []byte("schema: medtrace.project/v1\nname: x\nrecords: [r.yaml]\nsboms: [a.json, b.json]\nadvisories: [osv]\nvex: [v.json]\n")},
+		"r.yaml":                {Data: []byte("userNeeds: []\n")},
+		"a.json":                {Data: bom("3e671687-395b-41f5-a30f-a58921a69b79", "pump")},
+		"b.json":                {Data: bom("9e671687-395b-41f5-a30f-a58921a69b79", "app")},
+		"osv/GO-2020-0001.json": {Data: adv},
+		"v.json":                {Data: vex},
+	}
+	ws, err := Load(context.Background(), fsys, LoadOptions{})
+	require.NoError(t, err)
+	app, err := ws.Match(context.Background())
+	require.NoError(t, err)
+	require.Len(t, ws.Project.Vulnerabilities.Results, 2, "one result per component of each SBOM")
+	require.Len(t, app.Unstated, 1, "the BOM-Link names the first SBOM only, so the second's match is unstated")
+	assert.Empty(t, app.Unused, "the statement applied to one SBOM, so it is not unused")
+}
