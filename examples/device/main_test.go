@@ -51,7 +51,9 @@ func TestDeviceEndToEnd(t *testing.T) {
 	}
 	files := runs[0]
 	for _, name := range []string{"findings.json", "classification.txt", "readiness.json", "release-diff.json",
-		"vulnerabilities.json", "submission.cdx.json", "baseline-REL-1.1.0.json", "activity-gaps.json"} {
+		"vulnerabilities.json", "submission.cdx.json", "baseline-REL-1.1.0.json", "activity-gaps.json",
+		"report.html", "report.md", "findings.sarif", "findings.junit.xml", "findings.md", "trace-matrix-needs.csv",
+		"trace-matrix-hazards.csv", "risk-heatmap.svg", "soup-list.csv"} {
 		assert.Contains(t, files, name)
 	}
 	assert.Contains(t, string(files["classification.txt"]), `software-item SI-DOSE "Dose controller": class C`)

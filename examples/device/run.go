@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/medtrace/medtrace/lifecycle"
+	"github.com/medtrace/medtrace/report"
 	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
 )
@@ -75,6 +76,10 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 	if err := o.submissionSBOM("submission.cdx.json", ws.SBOMs, p.SOUP); err != nil {
 		return nil, err
 	}
+	meta := report.Meta{Product: ws.Manifest.Name, Version: readyVersion(rd), Generated: cfg.Now, Tool: "(examples/device)"}
+	if err := o.renderReports(reportInputs{meta: meta, ws: ws, g: g, res: res, cl: cl, gaps: gaps, ready: rd}); err != nil {
+		return nil, err
+	}
 	if err := o.commit(); err != nil {
 		return nil, err
 	}
@@ -93,6 +98,8 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 	printf(w, "wrote %d files to %s\n", len(o.names()), cfg.Out)
 	return &summary{Ready: rd.Ready(), Findings: len(res.Findings), Blockers: len(rd.Blockers), Files: o.names()}, nil
 }
+
+func readyVersion(rd *lifecycle.Readiness) string { return rd.Version }
 
 func countComponents(boms []*sbom.SBOM) int {
 	n := 0
