@@ -34,10 +34,13 @@ func FuzzProjectCheck(f *testing.F) {
 		}
 		g, _ := p.Graph()
 		cl := p.Classify(g, ClassifyOptions{})
-		if cl.System.Class != "" && !cl.System.Class.Valid() {
+		if !cl.System.Class.Valid() {
 			t.Fatalf("invalid system class %q", cl.System.Class)
 		}
 		for _, it := range cl.Items {
+			if !it.Class.Valid() || !it.Basis.Valid() {
+				t.Fatalf("item %s: class %q basis %q", it.Item, it.Class, it.Basis)
+			}
 			if _, ok := cl.Explain(it.Item); !ok {
 				t.Fatalf("no explanation for %s", it.Item)
 			}
