@@ -29,11 +29,25 @@
 //     lifecycle and the Project aggregate: system model, safety
 //     classification with explanation, activities by class, problems,
 //     changes, releases, release readiness, the post-market loop and the
-//     default thread rules.
+//     default thread rules, and the docs-as-code loader of a project
+//     directory.
+//   - [github.com/medtrace/medtrace/report] (floor 5): renderers over the
+//     results: one self-contained HTML page, Markdown, findings as JSON,
+//     SARIF 2.1.0 and JUnit XML, trace matrices as CSV, the risk heat map as
+//     SVG, the SOUP list.
 //
 // # Getting started
 //
-// A host builds a graph from contributors and checks it:
+// A host loads a project directory and asks it the questions:
+//
+//	ws, err := lifecycle.Load(ctx, os.DirFS("project"), lifecycle.LoadOptions{})
+//	_, err = ws.Match(ctx)                       // SBOMs × OSV advisories, VEX applied
+//	res, err := ws.Project.Check(ctx, lifecycle.CheckOptions{})
+//	g, _ := ws.Project.Graph()
+//	cl := ws.Project.Classify(g, lifecycle.ClassifyOptions{})
+//	rd, err := ws.Project.Readiness(ctx, "REL-1.1.0", lifecycle.ReadinessOptions{Graph: g})
+//
+// or builds a graph from its own contributors and checks it:
 //
 //	b := trace.NewBuilder()
 //	b.Add(riskFile)        // any trace.Contributor
