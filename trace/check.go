@@ -71,6 +71,9 @@ type Coverage struct {
 	Covered   int    `json:"covered"`
 	Total     int    `json:"total"`
 	Uncovered []ID   `json:"uncovered,omitempty"`
+	// CoveredItems are the items that meet the rule, in ID order; filled
+	// only with CheckOptions.RecordCovered.
+	CoveredItems []ID `json:"coveredItems,omitempty"`
 }
 
 // Percent returns Covered/Total as a percentage; 100 when Total is 0.
@@ -90,6 +93,10 @@ type CheckOptions struct {
 	Disabled map[string]bool
 	// Waivers accept individual findings.
 	Waivers []Waiver
+	// RecordCovered fills Coverage.CoveredItems, for reports that list
+	// every subject (a JUnit case per item); off by default, as it costs a
+	// slice of IDs per rule.
+	RecordCovered bool
 }
 
 // Result is the outcome of Check.
@@ -161,9 +168,12 @@ func Check(ctx context.Context, g *Graph, rules []Rule, opts CheckOptions) (*Res
 		for id, failed := range rec.subjects {
 			if failed {
 				cov.Uncovered = append(cov.Uncovered, id)
+			} else if opts.RecordCovered {
+				cov.CoveredItems = append(cov.CoveredItems, id)
 			}
 		}
 		slices.Sort(cov.Uncovered)
+		slices.Sort(cov.CoveredItems)
 		cov.Covered = cov.Total - len(cov.Uncovered)
 		res.Coverage = append(res.Coverage, cov)
 		for _, f := range rec.failed {

@@ -127,3 +127,14 @@ func TestCheckHonoursContext(t *testing.T) {
 	_, err := Check(ctx, pump(t), []Rule{verified}, CheckOptions{})
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+func TestRecordCovered(t *testing.T) {
+	g := pump(t)
+	res, err := Check(context.Background(), g, []Rule{verified}, CheckOptions{})
+	require.NoError(t, err)
+	assert.Nil(t, res.Coverage[0].CoveredItems, "off by default")
+	res, err = Check(context.Background(), g, []Rule{verified}, CheckOptions{RecordCovered: true})
+	require.NoError(t, err)
+	assert.Equal(t, []ID{"SRS-1"}, res.Coverage[0].CoveredItems)
+	assert.Equal(t, []ID{"SRS-2"}, res.Coverage[0].Uncovered)
+}
