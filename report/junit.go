@@ -139,11 +139,15 @@ func junitSuiteOf(r ruleInfo, findings []trace.Finding, cov trace.Coverage, pass
 	return s
 }
 
-// passing returns the items that meet a declarative rule (trace.LinkRule),
+// passing returns the items that meet a rule: those trace.Check recorded
+// (CheckOptions.RecordCovered), else for a declarative rule (trace.LinkRule)
 // found from the graph as the rule's subjects without a finding. It returns
 // nil when the rule is of another type, the graph is not given, or the
 // subjects found do not match the rule's coverage.
 func (f Findings) passing(rule string, cov trace.Coverage) []trace.ID {
+	if cov.CoveredItems != nil {
+		return cov.CoveredItems // recorded by trace.Check (RecordCovered)
+	}
 	if f.Graph == nil || cov.Covered == 0 {
 		return nil
 	}
