@@ -210,6 +210,6 @@ func TestDecodeErrorText(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, tt.err.Error())
 	}
-	line, col := lineCol([]byte("ab\ncd\nef"), 4)
-	assert.Equal(t, [2]int{2, 2}, [2]int{line, col})
+	err := errorAt([]byte("ab\ncd\nef"), "x.json", 4, ErrSyntax, "bad")
+	assert.Equal(t, [2]int{2, 2}, [2]int{err.Line, err.Column})
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/medtrace/medtrace/internal/nesting"
+	"github.com/medtrace/medtrace/internal/textpos"
 	"io"
 )
 
@@ -138,67 +140,16 @@ func nameOr(name, def string) string {
 	return def
 }
 
-// lineCol returns the 1-based line and column (in bytes) of offset in data.
-func lineCol(data []byte, offset int64) (line, col int) {
-	if offset < 0 {
-		return 0, 0
-	}
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	prefix := data[:offset]
-	line = 1 + bytes.Count(prefix, []byte{'\n'})
-	col = int(offset) - (bytes.LastIndexByte(prefix, '\n') + 1) + 1
-	return line, col
-}
-
 func errorAt(data []byte, name string, offset int64, sentinel error, detail string) *DecodeError {
-	line, col := lineCol(data, offset)
+	line, col := textpos.LineCol(data, offset)
 	return &DecodeError{Name: name, Line: line, Column: col, Offset: offset, Detail: detail, Err: sentinel}
 }
 
-// checkJSONDepth scans data once and fails at the first object or array
-// nested deeper than max. It does not validate the JSON; the decoder does.
-// Strings are skipped with bytes.IndexByte, which keeps the scan a small
-// fraction of decoding.
+// checkJSONDepth fails at the first object or array nested deeper than
+// max (see nesting.JSON).
 func checkJSONDepth(data []byte, name string, max int) error {
-	depth := 0
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			end := skipJSONString(data, i+1)
-			if end < 0 {
-				return nil // unterminated string: the decoder reports it
-			}
-			i = end
-		case '{', '[':
-			depth++
-			if depth > max {
-				return errorAt(data, name, int64(i), ErrTooDeep, fmt.Sprintf("nesting deeper than %d levels", max))
-			}
-		case '}', ']':
-			depth--
-		}
+	if off, ok := nesting.JSON(data, max); !ok {
+		return errorAt(data, name, off, ErrTooDeep, fmt.Sprintf("nesting deeper than %d levels", max))
 	}
 	return nil
-}
-
-// skipJSONString returns the index of the quote closing the string whose
-// body starts at i, or -1.
-func skipJSONString(data []byte, i int) int {
-	for {
-		j := bytes.IndexByte(data[i:], '"')
-		if j < 0 {
-			return -1
-		}
-		end := i + j
-		bs := 0
-		for k := end - 1; k >= i && data[k] == '\\'; k-- {
-			bs++
-		}
-		if bs%2 == 0 {
-			return end
-		}
-		i = end + 1
-	}
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/medtrace/medtrace/internal/nesting"
+	"github.com/medtrace/medtrace/internal/textpos"
 	"io"
 	"slices"
 	"strings"
@@ -104,8 +106,8 @@ type rawRange struct {
 }
 
 func decodeAdvisoryBytes(data []byte, name string, maxDepth int) (Advisory, error) {
-	if off, ok := osvDepthOK(data, maxDepth); !ok {
-		line, col := osvLineCol(data, off)
+	if off, ok := nesting.JSON(data, maxDepth); !ok {
+		line, col := textpos.LineCol(data, off)
 		return Advisory{}, &AdvisoryError{File: name, Line: line, Column: col,
 			Err: fmt.Errorf("%w: more than %d levels", ErrOSVTooDeep, maxDepth)}
 	}
@@ -128,59 +130,16 @@ func osvJSONError(data []byte, name string, err error) error {
 		if se.Offset >= int64(len(data)) {
 			off = int64(len(data)) // unexpected end: point past the last byte
 		}
-		ae.Line, ae.Column = osvLineCol(data, off)
+		ae.Line, ae.Column = textpos.LineCol(data, off)
 		ae.Err = fmt.Errorf("%w: %v", ErrOSVSyntax, se)
 	case errors.As(err, &te):
-		ae.Line, ae.Column = osvLineCol(data, te.Offset)
+		ae.Line, ae.Column = textpos.LineCol(data, te.Offset)
 		ae.Field = te.Field
 		ae.Err = fmt.Errorf("%w: %s value where %s was expected", ErrOSVSyntax, te.Value, te.Type)
 	default:
 		ae.Err = fmt.Errorf("%w: %v", ErrOSVSyntax, err)
 	}
 	return ae
-}
-
-// osvLineCol converts a byte offset into a 1-based line and column (in bytes).
-func osvLineCol(data []byte, off int64) (line, col int) {
-	if off < 0 {
-		off = 0
-	}
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	head := data[:off]
-	line = bytes.Count(head, []byte{'\n'}) + 1
-	col = int(off) - (bytes.LastIndexByte(head, '\n') + 1) + 1
-	return line, col
-}
-
-// osvDepthOK scans JSON text for nesting deeper than max, ignoring brackets
-// inside strings. It returns the offset of the first violation.
-func osvDepthOK(data []byte, max int) (int64, bool) {
-	depth, inStr, esc := 0, false, false
-	for i, c := range data {
-		switch {
-		case inStr:
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
-				inStr = false
-			}
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
-			depth++
-			if depth > max {
-				return int64(i), false
-			}
-		case c == '}' || c == ']':
-			depth--
-		}
-	}
-	return 0, true
 }
 
 func (raw *rawAdvisory) toAdvisory(name string) (Advisory, error) {

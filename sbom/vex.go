@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/medtrace/medtrace/internal/nesting"
+	"github.com/medtrace/medtrace/internal/textpos"
 	"io"
 	"strings"
 	"time"
@@ -321,14 +323,14 @@ func vexRead(r io.Reader, opts VEXOptions) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	depth := osvLimit(opts.MaxDepth, DefaultVEXMaxDepth)
 	if vexIsXML(data) {
-		if off, ok := vexXMLDepthOK(data, depth); !ok {
-			line, col := osvLineCol(data, off)
+		if off, ok := nesting.XML(data, depth); !ok {
+			line, col := textpos.LineCol(data, off)
 			return nil, &VEXError{Line: line, Column: col, Err: fmt.Errorf("%w: nests deeper than %d", ErrVEXTooLarge, depth)}
 		}
 		return data, nil
 	}
-	if off, ok := osvDepthOK(data, depth); !ok {
-		line, col := osvLineCol(data, off)
+	if off, ok := nesting.JSON(data, depth); !ok {
+		line, col := textpos.LineCol(data, off)
 		return nil, &VEXError{Line: line, Column: col, Err: fmt.Errorf("%w: nests deeper than %d", ErrVEXTooLarge, depth)}
 	}
 	return data, nil

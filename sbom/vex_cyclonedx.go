@@ -460,28 +460,6 @@ func vexIsXML(data []byte) bool {
 	return len(t) > 0 && t[0] == '<'
 }
 
-// vexXMLDepthOK scans XML for element nesting deeper than max: "<name"
-// opens, "</" and "/>" close; comments, declarations and processing
-// instructions are skipped. It returns the offset of the first violation.
-func vexXMLDepthOK(data []byte, max int) (int64, bool) {
-	depth := 0
-	for i := 0; i < len(data); i++ {
-		switch {
-		case data[i] == '<' && i+1 < len(data) && data[i+1] == '/':
-			depth--
-		case data[i] == '<' && i+1 < len(data) && (data[i+1] == '!' || data[i+1] == '?'):
-		case data[i] == '<':
-			depth++
-			if depth > max {
-				return int64(i), false
-			}
-		case data[i] == '/' && i+1 < len(data) && data[i+1] == '>':
-			depth--
-		}
-	}
-	return 0, true
-}
-
 // vexXMLError turns an XML decoding error into a *VEXError with its line.
 func vexXMLError(err error) error {
 	ve := &VEXError{Err: fmt.Errorf("%w: %v", ErrVEXSyntax, err)}

@@ -12,24 +12,19 @@ import (
 
 // JSON scans JSON text for objects and arrays nested deeper than max,
 // ignoring brackets inside strings. It returns the offset of the bracket
-// that passes the limit, and ok=false; or 0 and ok=true.
+// that passes the limit, and ok=false; or 0 and ok=true. Strings are
+// skipped with bytes.IndexByte, which keeps the scan a small fraction of
+// decoding. It does not validate the JSON; the decoder does.
 func JSON(data []byte, max int) (offset int64, ok bool) {
-	depth, inString, escaped := 0, false, false
-	for i, c := range data {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
 		case '"':
-			inString = true
+			end := skipString(data, i+1)
+			if end < 0 {
+				return 0, true // unterminated string: the decoder reports it
+			}
+			i = end
 		case '{', '[':
 			depth++
 			if depth > max {
@@ -40,6 +35,26 @@ func JSON(data []byte, max int) (offset int64, ok bool) {
 		}
 	}
 	return 0, true
+}
+
+// skipString returns the index of the quote that closes the string whose
+// content starts at i, or -1.
+func skipString(data []byte, i int) int {
+	for {
+		j := bytes.IndexByte(data[i:], '"')
+		if j < 0 {
+			return -1
+		}
+		end := i + j
+		backslashes := 0
+		for k := end - 1; k >= i && data[k] == '\\'; k-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return end
+		}
+		i = end + 1
+	}
 }
 
 // XML scans XML for elements nested deeper than max, with the standard
