@@ -143,3 +143,32 @@ func TestAllowToAnyAndNilGraph(t *testing.T) {
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "F", res.Findings[0].Rule)
 }
+
+func TestEachMatchesLinks(t *testing.T) {
+	g := pump(t)
+	for _, tt := range []struct {
+		id    ID
+		dir   Direction
+		types []LinkType
+	}{
+		{"SRS-1", In, nil}, {"SRS-1", In, []LinkType{Verifies}}, {"TC-1", Out, []LinkType{Verifies, Evidences}},
+		{"TC-1", Out, []LinkType{"nope"}}, {"NOPE", Out, nil}, {"UN-1", Out, nil},
+	} {
+		var got []Link
+		for l := range g.Each(tt.id, tt.dir, tt.types...) {
+			got = append(got, l)
+		}
+		assert.Equal(t, g.Links(tt.id, tt.dir, tt.types...), got, "%s %s %v", tt.id, tt.dir, tt.types)
+	}
+	n := 0
+	for range g.Each("SRS-1", In) {
+		n++
+		break
+	}
+	assert.Equal(t, 1, n, "stops when the loop breaks")
+	allocs := testing.AllocsPerRun(100, func() {
+		for range g.Each("SRS-1", In, Verifies) {
+		}
+	})
+	assert.LessOrEqual(t, allocs, 1.0)
+}

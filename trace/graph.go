@@ -248,16 +248,60 @@ func (g *Graph) Neighbours(id ID, dir Direction, types ...LinkType) []ID {
 	if !ok {
 		return nil
 	}
-	var out []ID
-	seen := map[int32]bool{}
+	var idx []int32
 	g.eachEdge(v, dir, set, func(e *edge) {
-		w := e.other(dir)
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, g.items[w].ID)
+		// Items have few links; a linear scan beats a map here.
+		if w := e.other(dir); !slices.Contains(idx, w) {
+			idx = append(idx, w)
 		}
 	})
+	out := make([]ID, len(idx))
+	for i, w := range idx {
+		out[i] = g.items[w].ID
+	}
 	return out
+}
+
+// Each yields the links of item id in direction dir, of the given types
+// (all if none), in the order Links returns them, without allocating a
+// slice. The yielded Link's From and To are the stored IDs.
+func (g *Graph) Each(id ID, dir Direction, types ...LinkType) iter.Seq[Link] {
+	return func(yield func(Link) bool) {
+		v, ok := g.index[id]
+		if !ok || !dir.Valid() {
+			return
+		}
+		var t int
+		if len(types) == 1 {
+			ti, found := g.typeIndex(types[0])
+			if !found {
+				return
+			}
+			t = int(ti)
+		}
+		match := func(e *edge) bool {
+			switch len(types) {
+			case 0:
+				return true
+			case 1:
+				return int(e.typ) == t
+			}
+			return slices.Contains(types, g.ltypes[e.typ])
+		}
+		if dir == Out {
+			for i := g.outOff[v]; i < g.outOff[v+1]; i++ {
+				if e := &g.edges[i]; match(e) && !yield(g.link(e)) {
+					return
+				}
+			}
+			return
+		}
+		for _, j := range g.inIdx[g.inOff[v]:g.inOff[v+1]] {
+			if e := &g.edges[j]; match(e) && !yield(g.link(e)) {
+				return
+			}
+		}
+	}
 }
 
 // AllLinks yields every link, ordered by From, type and To.
