@@ -123,3 +123,22 @@ func TestEnums(t *testing.T) {
 	assert.Equal(t, ClassA, lowerByOne(ClassA))
 	assert.Equal(t, `test-result -evidences-> test[type=unit]`, resultOf(TestUnit).String())
 }
+
+// TestQualitativeSituationWithoutP2 covers a situation estimated only by a
+// probability level with no P2 (a security-caused one): with the failure
+// certain it is judged at the plan's top level, not left unevaluated.
+func TestQualitativeSituationWithoutP2(t *testing.T) {
+	p := pumpProject()
+	hs := &p.Risk.Hazards[2].Situations[0]
+	hs.P1 = "Occasional"
+	for i := range hs.Harms {
+		hs.Harms[i].P2 = ""
+	}
+	hs.Residual = nil
+	cl := classifyPump(t, p, ClassifyOptions{})
+	sc, ok := cl.Situation("HS-HIDDEN")
+	require.True(t, ok)
+	assert.False(t, sc.Acceptable)
+	assert.Contains(t, sc.Reason, "/Frequent: unacceptable")
+	assert.NotContains(t, sc.Reason, "cannot be evaluated")
+}

@@ -58,7 +58,11 @@ func newSituationTable(f *risk.File, ed Edition, sev SeverityMap) *situationTabl
 	return t
 }
 
-// withCertainFailure returns a copy of f whose situations have P1 = 1.
+// withCertainFailure returns a copy of f whose situations have P1 = 1: the
+// number 1 where P1 was estimated as a number, the plan's highest
+// probability level where it was estimated qualitatively or not at all
+// (a security-caused situation, say), so that its harms, which then carry
+// no numeric P2, are still evaluated.
 func withCertainFailure(f *risk.File) *risk.File {
 	c := *f
 	c.Hazards = make([]risk.Hazard, len(f.Hazards))
@@ -74,7 +78,11 @@ func withCertainFailure(f *risk.File) *risk.File {
 				r.NotEstimable = false
 				s.Residual = &r
 			}
-			s.P1 = risk.P(1)
+			if _, numeric := s.P1.Number(); numeric || (s.P1.IsZero() && !s.NotEstimable) || top == 0 {
+				s.P1 = risk.P(1)
+			} else {
+				s.P1 = risk.Probability(f.Plan.Probability.At(top).Name)
+			}
 			s.NotEstimable = false
 		}
 		c.Hazards[hi] = h
