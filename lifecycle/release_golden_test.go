@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,23 +11,6 @@ import (
 
 	"github.com/medtrace/medtrace/trace"
 )
-
-// goldenJSON compares v, as indented JSON, with testdata/release/name, or
-// rewrites the file under -update.
-func goldenJSON(t *testing.T, name string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	require.NoError(t, err)
-	got = append(got, '\n')
-	path := filepath.Join("testdata", "release", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./lifecycle -update to create %s", path)
-	assert.Equal(t, string(want), string(got))
-}
 
 // goldenRelease is the fixture with 1.0.0's baseline taken before the dose
 // engine and SRS-2 changed, a failing display test, an unlisted problem and
@@ -58,11 +39,11 @@ func TestReleaseGolden(t *testing.T) {
 	p, g := goldenRelease(t)
 	d, err := DiffReleases(g, &p.Releases[0], &p.Releases[1], DiffOptions{})
 	require.NoError(t, err)
-	goldenJSON(t, "diff.golden.json", d)
+	goldenJSON(t, "release", "diff.golden.json", d)
 
 	rd, err := p.Readiness(context.Background(), "REL-1.1", ReadinessOptions{Graph: g, Findings: &trace.Result{}})
 	require.NoError(t, err)
-	goldenJSON(t, "readiness.golden.json", rd)
+	goldenJSON(t, "release", "readiness.golden.json", rd)
 
 	// Same input, byte-identical output.
 	p2, g2 := goldenRelease(t)
