@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -72,6 +73,26 @@ func TestDeviceBadProjectWritesNothing(t *testing.T) {
 	assert.Contains(t, err.Error(), "medtrace.yaml")
 	_, statErr := os.Stat(filepath.Join(dir, "out"))
 	assert.True(t, os.IsNotExist(statErr), "nothing is written on error")
+}
+
+// TestDeviceMinimalProject runs the job on a project with nothing but a
+// system and a release: sections it lacks are left out, and readiness
+// says what is missing instead of failing.
+func TestDeviceMinimalProject(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	cfg.Release = "REL-1"
+	cfg.Project = fstest.MapFS{
+		"medtrace.yaml": {Data: []byte("schema: medtrace.project/v1\nname: Minimal\nrecords: [a.yaml]\n")},
+		"a.yaml": {Data: []byte("system: {id: SYS, name: Minimal, edition: IEC 62304:2006+A1:2015}\n" +
+			"releases:\n  - {id: REL-1, version: 1.0.0, status: candidate, items: [SYS]}\n")},
+	}
+	var log bytes.Buffer
+	sum, err := run(context.Background(), cfg, &log)
+	require.NoError(t, err)
+	assert.False(t, sum.Ready)
+	assert.Contains(t, log.String(), "the project has no risk management file")
+	assert.NotContains(t, sum.Files, "risk-heatmap.svg")
+	assert.Contains(t, sum.Files, "report.html")
 }
 
 // BenchmarkDevice is the DESIGN.md target: the example device end to end,

@@ -28,9 +28,13 @@ type reportInputs struct {
 func (o *outputs) renderReports(in reportInputs) error {
 	p := in.ws.Project
 	findings := &report.Findings{Meta: in.meta, Result: in.res, Graph: in.g, Rules: p.Rules()}
-	riskView, err := report.NewRisk(p.Risk)
-	if err != nil {
-		return err
+	// Sections a project does not have yet are left out.
+	var riskView *report.Risk
+	if p.Risk != nil {
+		var err error
+		if riskView, err = report.NewRisk(p.Risk); err != nil {
+			return err
+		}
 	}
 	var matrices []*report.TraceMatrix
 	for _, c := range []report.Chain{report.NeedsChain(), report.HazardChain()} {
@@ -62,7 +66,9 @@ func (o *outputs) renderReports(in reportInputs) error {
 	o.render("findings.md", findings.Markdown)
 	o.render("trace-matrix-needs.csv", matrices[0].CSV)
 	o.render("trace-matrix-hazards.csv", matrices[1].CSV)
-	o.render("risk-heatmap.svg", riskView.HeatMapSVG)
+	if riskView != nil {
+		o.render("risk-heatmap.svg", riskView.HeatMapSVG)
+	}
 	o.render("soup-list.csv", soup.CSV)
 	return nil
 }
