@@ -75,7 +75,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions) (*Workspace, error)
 	l.records(ctx)
 	l.sboms(ctx)
 	l.advisories(ctx)
-	l.vex()
+	l.vex(ctx)
 	recordsOK := len(l.errs) == 0
 	l.results(ctx)
 	l.baselines(ctx, recordsOK)
@@ -297,7 +297,7 @@ func readAllFS(fsys fs.FS, name string) ([]byte, error) {
 	return fs.ReadFile(fsys, name)
 }
 
-func (l *loader) vex() {
+func (l *loader) vex(ctx context.Context) {
 	for _, name := range l.ws.Manifest.VEX {
 		data, err := l.read(name)
 		if err != nil {
@@ -306,9 +306,9 @@ func (l *loader) vex() {
 		}
 		var doc *sbom.VEXDocument
 		if bytes.Contains(data, []byte("openvex.dev")) {
-			doc, err = sbom.DecodeOpenVEX(bytes.NewReader(data), sbom.VEXOptions{})
+			doc, err = sbom.DecodeOpenVEX(ctx, bytes.NewReader(data), sbom.VEXOptions{})
 		} else {
-			doc, _, err = sbom.DecodeCycloneDXVEX(bytes.NewReader(data), sbom.VEXOptions{})
+			doc, _, err = sbom.DecodeCycloneDXVEX(ctx, bytes.NewReader(data), sbom.VEXOptions{})
 		}
 		if err != nil {
 			l.fail(fmt.Errorf("%s: %w", name, err))

@@ -77,7 +77,7 @@ func ExampleApplyVEX() {
 		{Name: "lodash", PURL: "pkg:npm/lodash@4.17.20"},
 		{Name: "pyyaml", PURL: "pkg:pypi/pyyaml@5.3.1"},
 	})
-	doc, err := sbom.DecodeOpenVEX(strings.NewReader(`{
+	doc, err := sbom.DecodeOpenVEX(context.Background(), strings.NewReader(`{
 	  "@context": "https://openvex.dev/ns/v0.2.0",
 	  "@id": "https://example.invalid/vex/1",
 	  "author": "Example Device Maker",

@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -101,7 +102,10 @@ func (p *openVEXProduct) toCommon() VEXProduct {
 // A statement without a timestamp takes the document's. The document is
 // returned whenever the JSON was readable; the error then holds every
 // statement that breaks the VEX rules, each naming "statements[i].field".
-func DecodeOpenVEX(r io.Reader, opts VEXOptions) (*VEXDocument, error) {
+func DecodeOpenVEX(ctx context.Context, r io.Reader, opts VEXOptions) (*VEXDocument, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc, err := vexDecodeOpenVEX(r, opts)
 	return doc, vexNamed(err, opts.Name)
 }

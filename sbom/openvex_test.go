@@ -42,7 +42,7 @@ const sampleOpenVEX = `{
 }`
 
 func TestDecodeOpenVEX(t *testing.T) {
-	doc, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{})
+	doc, err := DecodeOpenVEX(context.Background(), strings.NewReader(sampleOpenVEX), VEXOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, VEXFormatOpenVEX, doc.Format)
 	assert.Equal(t, "Example Device Maker", doc.Author)
@@ -63,7 +63,7 @@ func TestDecodeOpenVEX(t *testing.T) {
 func TestDecodeOpenVEXLegacyStrings(t *testing.T) {
 	in := `{"@context":"https://openvex.dev/ns","@id":"x","author":"a","timestamp":"2023-01-01T00:00:00Z","version":1,
 	"statements":[{"vulnerability":"CVE-1","products":["pkg:npm/a@1.0.0"],"status":"fixed"}]}`
-	doc, err := DecodeOpenVEX(strings.NewReader(in), VEXOptions{})
+	doc, err := DecodeOpenVEX(context.Background(), strings.NewReader(in), VEXOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "CVE-1", doc.Statements[0].Vulnerability)
 	assert.Equal(t, "pkg:npm/a@1.0.0", doc.Statements[0].Products[0].PURL)
@@ -87,7 +87,7 @@ func TestDecodeOpenVEXErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeOpenVEX(strings.NewReader(tt.in), VEXOptions{MaxDepth: 10})
+			_, err := DecodeOpenVEX(context.Background(), strings.NewReader(tt.in), VEXOptions{MaxDepth: 10})
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.sentinel)
 			var ve *VEXError
@@ -97,9 +97,9 @@ func TestDecodeOpenVEXErrors(t *testing.T) {
 			assert.Equal(t, tt.path, ve.Path)
 		})
 	}
-	_, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{MaxSize: 100})
+	_, err := DecodeOpenVEX(context.Background(), strings.NewReader(sampleOpenVEX), VEXOptions{MaxSize: 100})
 	assert.ErrorIs(t, err, ErrVEXTooLarge)
-	_, err = DecodeOpenVEX(strings.NewReader(`{"@context": "x", "statements": [{"status": "fixed"}]}`), VEXOptions{Name: "vex/a.json"})
+	_, err = DecodeOpenVEX(context.Background(), strings.NewReader(`{"@context": "x", "statements": [{"status": "fixed"}]}`), VEXOptions{Name: "vex/a.json"})
 	require.Error(t, err)
 	for _, line := range strings.Split(err.Error(), "\n") {
 		assert.True(t, strings.HasPrefix(line, "vex/a.json: "), line)
@@ -107,13 +107,13 @@ func TestDecodeOpenVEXErrors(t *testing.T) {
 }
 
 func TestOpenVEXRoundTrip(t *testing.T) {
-	doc, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{})
+	doc, err := DecodeOpenVEX(context.Background(), strings.NewReader(sampleOpenVEX), VEXOptions{})
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	losses, err := EncodeOpenVEX(&buf, doc)
 	require.NoError(t, err)
 	assert.Empty(t, losses)
-	again, err := DecodeOpenVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+	again, err := DecodeOpenVEX(context.Background(), bytes.NewReader(buf.Bytes()), VEXOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, doc, again)
 	var buf2 bytes.Buffer
@@ -150,7 +150,7 @@ func TestCycloneDXVEXRoundTrip(t *testing.T) {
 			var buf bytes.Buffer
 			_, err := EncodeCycloneDXVEX(&buf, doc)
 			require.NoError(t, err)
-			again, _, err := DecodeCycloneDXVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+			again, _, err := DecodeCycloneDXVEX(context.Background(), bytes.NewReader(buf.Bytes()), VEXOptions{})
 			require.NoError(t, err)
 			require.Len(t, again.Statements, len(doc.Statements))
 			for i := range doc.Statements {
@@ -180,7 +180,7 @@ func TestOpenVEXToCycloneDXReportsLosses(t *testing.T) {
 	assert.Contains(t, text, "statements[1].justification: inline_mitigations_already_exist written as protected_by_mitigating_control")
 	assert.Contains(t, text, "statements[1].detail:")
 	assert.Contains(t, text, "statements[1].products:")
-	again, _, err := DecodeCycloneDXVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+	again, _, err := DecodeCycloneDXVEX(context.Background(), bytes.NewReader(buf.Bytes()), VEXOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, JustVulnerableCodeNotPresent, again.Statements[0].Justification)
 	assert.Equal(t, "protected_by_mitigating_control", again.Statements[1].CDXJustification)
@@ -192,7 +192,7 @@ func TestCycloneDXStateLosses(t *testing.T) {
 	 {"id":"CVE-2","analysis":{"state":"resolved_with_pedigree"},"affects":[{"ref":"a"}]},
 	 {"id":"CVE-3","analysis":{"state":"not_affected","justification":"requires_environment"},"affects":[{"ref":"a"}]},
 	 {"id":"CVE-4","affects":[{"ref":"a"}]}]}`
-	doc, losses, err := DecodeCycloneDXVEX(strings.NewReader(in), VEXOptions{})
+	doc, losses, err := DecodeCycloneDXVEX(context.Background(), strings.NewReader(in), VEXOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, []VEXStatus{VEXNotAffected, VEXFixed, VEXNotAffected, VEXUnderInvestigation},
 		[]VEXStatus{doc.Statements[0].Status, doc.Statements[1].Status, doc.Statements[2].Status, doc.Statements[3].Status})
@@ -204,12 +204,12 @@ func TestCycloneDXStateLosses(t *testing.T) {
 	}
 
 	bad := `{"bomFormat":"CycloneDX","specVersion":"1.5","vulnerabilities":[{"id":"CVE-1","analysis":{"state":"exploitable"},"affects":[{"ref":"a"}]}]}`
-	doc, _, err = DecodeCycloneDXVEX(strings.NewReader(bad), VEXOptions{})
+	doc, _, err = DecodeCycloneDXVEX(context.Background(), strings.NewReader(bad), VEXOptions{})
 	require.Error(t, err)
 	assert.NotNil(t, doc, "the document is returned with the validation errors")
 	assert.Contains(t, err.Error(), "vulnerabilities[0].action_statement: invalid VEX statement: affected needs an action statement")
 
-	_, _, err = DecodeCycloneDXVEX(strings.NewReader("{\"vulnerabilities\": 3}"), VEXOptions{})
+	_, _, err = DecodeCycloneDXVEX(context.Background(), strings.NewReader("{\"vulnerabilities\": 3}"), VEXOptions{})
 	var ve *VEXError
 	require.ErrorAs(t, err, &ve)
 	assert.ErrorIs(t, err, ErrVEXSyntax)
@@ -233,13 +233,13 @@ func TestVEXCorpusFilesExist(t *testing.T) {
 
 func TestCycloneDXVEXFutureSpecVersion(t *testing.T) {
 	in := `{"bomFormat":"CycloneDX","specVersion":"1.9","version":1,"vulnerabilities":[{"id":"CVE-1","analysis":{"state":"resolved"},"affects":[{"ref":"a"}]}]}`
-	doc, losses, err := DecodeCycloneDXVEX(strings.NewReader(in), VEXOptions{})
+	doc, losses, err := DecodeCycloneDXVEX(context.Background(), strings.NewReader(in), VEXOptions{})
 	require.NoError(t, err)
 	require.Len(t, doc.Statements, 1)
 	assert.Equal(t, VEXFixed, doc.Statements[0].Status)
 	assert.Contains(t, lossText(losses), `specVersion "1.9" is newer than this reader knows; read as 1.7`)
 
-	_, _, err = DecodeCycloneDXVEX(strings.NewReader(`{"bomFormat":"CycloneDX","specVersion":"9.0"}`), VEXOptions{})
+	_, _, err = DecodeCycloneDXVEX(context.Background(), strings.NewReader(`{"bomFormat":"CycloneDX","specVersion":"9.0"}`), VEXOptions{})
 	assert.ErrorIs(t, err, ErrVEXSyntax, "an unknown major version is not guessed")
 }
 
@@ -253,16 +253,16 @@ func TestCycloneDXVEXFromXML(t *testing.T) {
 			var xmlDoc bytes.Buffer
 			require.NoError(t, cdx.NewBOMEncoder(&xmlDoc, cdx.BOMFileFormatXML).Encode(&bom))
 			fromJSON, _ := readCDXVEX(t, file)
-			fromXML, _, err := DecodeCycloneDXVEX(bytes.NewReader(xmlDoc.Bytes()), VEXOptions{})
+			fromXML, _, err := DecodeCycloneDXVEX(context.Background(), bytes.NewReader(xmlDoc.Bytes()), VEXOptions{})
 			require.NoError(t, err)
 			assert.Equal(t, fromJSON, fromXML)
 		})
 	}
-	_, _, err := DecodeCycloneDXVEX(strings.NewReader("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.4\">\n<vulnerabilities>\n</bom>"), VEXOptions{})
+	_, _, err := DecodeCycloneDXVEX(context.Background(), strings.NewReader("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.4\">\n<vulnerabilities>\n</bom>"), VEXOptions{})
 	var ve *VEXError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, 3, ve.Line)
-	_, _, err = DecodeCycloneDXVEX(strings.NewReader("<a><b><c><d></d></c></b></a>"), VEXOptions{MaxDepth: 3})
+	_, _, err = DecodeCycloneDXVEX(context.Background(), strings.NewReader("<a><b><c><d></d></c></b></a>"), VEXOptions{MaxDepth: 3})
 	assert.ErrorIs(t, err, ErrVEXTooLarge)
 }
 
@@ -273,7 +273,7 @@ func TestCycloneDXPerVersionStatusToOpenVEX(t *testing.T) {
 	 "vulnerabilities":[{"id":"CVE-1","analysis":{"state":"exploitable","detail":"update lib"},
 	   "affects":[{"ref":"lib","versions":[{"version":"1.0","status":"affected"},{"version":"1.1","status":"unaffected"},
 	     {"version":"1.2","status":"unknown"},{"range":"vers:npm/>=2.0.0","status":"affected"}]}]}]}`
-	doc, _, err := DecodeCycloneDXVEX(strings.NewReader(in), VEXOptions{})
+	doc, _, err := DecodeCycloneDXVEX(context.Background(), strings.NewReader(in), VEXOptions{})
 	require.NoError(t, err)
 	st := doc.Statements[0]
 	assert.Equal(t, "pkg:npm/lib", st.Products[0].PURL, "the bom-ref resolves to the nested component's purl")
@@ -284,7 +284,7 @@ func TestCycloneDXPerVersionStatusToOpenVEX(t *testing.T) {
 	var buf bytes.Buffer
 	losses, err := EncodeOpenVEX(&buf, doc)
 	require.NoError(t, err)
-	out, err := DecodeOpenVEX(bytes.NewReader(buf.Bytes()), VEXOptions{})
+	out, err := DecodeOpenVEX(context.Background(), bytes.NewReader(buf.Bytes()), VEXOptions{})
 	require.NoError(t, err, "the split statements are valid OpenVEX")
 	var got []string
 	for _, s := range out.Statements {
@@ -316,7 +316,7 @@ func TestVEXEnums(t *testing.T) {
 }
 
 func TestDecodeOpenVEXByteOrderMark(t *testing.T) {
-	doc, err := DecodeOpenVEX(strings.NewReader("\ufeff"+sampleOpenVEX), VEXOptions{})
+	doc, err := DecodeOpenVEX(context.Background(), strings.NewReader("\ufeff"+sampleOpenVEX), VEXOptions{})
 	require.NoError(t, err)
 	assert.Len(t, doc.Statements, 2)
 }
@@ -330,7 +330,7 @@ func TestCycloneDXVEXOutputIsSchemaValid(t *testing.T) {
 		doc, _ := readCDXVEX(t, file)
 		docs = append(docs, doc)
 	}
-	fromOpenVEX, err := DecodeOpenVEX(strings.NewReader(sampleOpenVEX), VEXOptions{})
+	fromOpenVEX, err := DecodeOpenVEX(context.Background(), strings.NewReader(sampleOpenVEX), VEXOptions{})
 	require.NoError(t, err)
 	docs = append(docs, fromOpenVEX)
 	for i, doc := range docs {

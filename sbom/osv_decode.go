@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,10 @@ func osvLimit[T int | int64](v, def T) T {
 // *AdvisoryError naming the line and column of a JSON error or the field
 // path of a schema error; a record with several schema errors reports them
 // all, joined.
-func DecodeAdvisory(r io.Reader, name string, opts OSVOptions) (Advisory, error) {
+func DecodeAdvisory(ctx context.Context, r io.Reader, name string, opts OSVOptions) (Advisory, error) {
+	if err := ctx.Err(); err != nil {
+		return Advisory{}, err
+	}
 	limit := opts.maxFileSize()
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {

@@ -76,7 +76,7 @@ func TestDecodeAdvisoryErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeAdvisory(strings.NewReader(tt.in), "f.json", OSVOptions{MaxDepth: 8})
+			_, err := DecodeAdvisory(context.Background(), strings.NewReader(tt.in), "f.json", OSVOptions{MaxDepth: 8})
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.sentinel)
 			var ae *AdvisoryError
@@ -92,7 +92,7 @@ func TestDecodeAdvisoryErrors(t *testing.T) {
 
 func TestDecodeAdvisoryReportsEverySchemaError(t *testing.T) {
 	in := `{"id":"X-1","aliases":["bad alias"],"affected":[{"package":{"ecosystem":"","name":""}}]}`
-	_, err := DecodeAdvisory(strings.NewReader(in), "f.json", OSVOptions{})
+	_, err := DecodeAdvisory(context.Background(), strings.NewReader(in), "f.json", OSVOptions{})
 	require.Error(t, err)
 	for _, field := range []string{"modified", "aliases[0]", "affected[0].package.ecosystem", "affected[0].package.name"} {
 		assert.Contains(t, err.Error(), ": "+field+": ")
@@ -101,9 +101,9 @@ func TestDecodeAdvisoryReportsEverySchemaError(t *testing.T) {
 
 func TestDecodeAdvisoryTooLarge(t *testing.T) {
 	in := `{"id":"X-1","modified":"2024-01-01T00:00:00Z","details":"` + strings.Repeat("x", 200) + `"}`
-	_, err := DecodeAdvisory(strings.NewReader(in), "big.json", OSVOptions{MaxFileSize: 100})
+	_, err := DecodeAdvisory(context.Background(), strings.NewReader(in), "big.json", OSVOptions{MaxFileSize: 100})
 	assert.ErrorIs(t, err, ErrOSVTooLarge)
-	_, err = DecodeAdvisory(strings.NewReader(in), "big.json", OSVOptions{MaxFileSize: 1000})
+	_, err = DecodeAdvisory(context.Background(), strings.NewReader(in), "big.json", OSVOptions{MaxFileSize: 1000})
 	assert.NoError(t, err)
 }
 
@@ -192,11 +192,11 @@ func TestLoadOSVZip(t *testing.T) {
 
 func TestWithdrawnAdvisoryIsKept(t *testing.T) {
 	in := `{"id":"W-1","modified":"2024-02-01T00:00:00Z","withdrawn":"2024-02-01T00:00:00Z"}`
-	a, err := DecodeAdvisory(strings.NewReader(in), "", OSVOptions{})
+	a, err := DecodeAdvisory(context.Background(), strings.NewReader(in), "", OSVOptions{})
 	require.NoError(t, err)
 	assert.True(t, a.IsWithdrawn())
 	var ae *AdvisoryError
-	_, err = DecodeAdvisory(strings.NewReader(`{`), "", OSVOptions{})
+	_, err = DecodeAdvisory(context.Background(), strings.NewReader(`{`), "", OSVOptions{})
 	require.True(t, errors.As(err, &ae))
 	assert.True(t, strings.HasPrefix(err.Error(), "(input):1:2"), err.Error())
 }
@@ -215,7 +215,7 @@ func TestOSVLoadErrorListsAtMostFifty(t *testing.T) {
 }
 
 func TestDecodeAdvisoryByteOrderMark(t *testing.T) {
-	a, err := DecodeAdvisory(strings.NewReader("\ufeff"+strings.Replace(goodOSV, "%s", "B-1", 1)), "bom.json", OSVOptions{})
+	a, err := DecodeAdvisory(context.Background(), strings.NewReader("\ufeff"+strings.Replace(goodOSV, "%s", "B-1", 1)), "bom.json", OSVOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "B-1", a.ID)
 }

@@ -27,7 +27,7 @@ func FuzzDecodeAdvisory(f *testing.F) {
 	comps := []Component{comp("pkg:npm/a@1.0.0"), comp("pkg:pypi/a@0.5"), comp("pkg:deb/debian/a@1.0-1"),
 		comp("pkg:maven/g/a@1.0"), comp("pkg:golang/github.com/apache/thrift@v0.12.0")}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := DecodeAdvisory(bytes.NewReader(data), "fuzz.json", OSVOptions{MaxDepth: 32})
+		a, err := DecodeAdvisory(context.Background(), bytes.NewReader(data), "fuzz.json", OSVOptions{MaxDepth: 32})
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.json") {
 				t.Fatalf("error does not name the file: %v", err)

@@ -33,7 +33,7 @@ type OSVSnapshot struct {
 // bad files are listed in the snapshot instead and no error is returned for
 // them. Exceeding MaxFiles or MaxTotalSize stops the load.
 func LoadOSVFS(ctx context.Context, fsys fs.FS, opts OSVOptions) (*OSVSnapshot, error) {
-	l := newOSVLoader(opts)
+	l := newOSVLoader(ctx, opts)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("osv: walk %s: %w", p, err)
@@ -67,7 +67,7 @@ func LoadOSVZip(ctx context.Context, r io.ReaderAt, size int64, opts OSVOptions)
 	}
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
-	l := newOSVLoader(opts)
+	l := newOSVLoader(ctx, opts)
 	for _, zf := range files {
 		if zf.FileInfo().IsDir() || !strings.EqualFold(path.Ext(zf.Name), ".json") {
 			continue
@@ -90,6 +90,7 @@ func LoadOSVZip(ctx context.Context, r io.ReaderAt, size int64, opts OSVOptions)
 }
 
 type osvLoader struct {
+	ctx   context.Context
 	opts  OSVOptions
 	files int
 	total int64
@@ -97,7 +98,9 @@ type osvLoader struct {
 	bad   []*AdvisoryError
 }
 
-func newOSVLoader(opts OSVOptions) *osvLoader { return &osvLoader{opts: opts} }
+func newOSVLoader(ctx context.Context, opts OSVOptions) *osvLoader {
+	return &osvLoader{ctx: ctx, opts: opts}
+}
 
 // admit checks the context and the file-count limit before a file is read;
 // claimed is the size the container declares, or -1.
@@ -121,7 +124,10 @@ func (l *osvLoader) fail(e *AdvisoryError) { l.bad = append(l.bad, e) }
 // breach of the total limit is returned.
 func (l *osvLoader) decode(r io.Reader, name string) error {
 	cr := &osvCountingReader{r: r}
-	a, err := DecodeAdvisory(cr, name, l.opts)
+	a, err := DecodeAdvisory(l.ctx, cr, name, l.opts)
+	if ctxErr := l.ctx.Err(); ctxErr != nil {
+		return ctxErr // cancelled: not a bad file
+	}
 	l.total += cr.n
 	if l.total > l.opts.maxTotal() {
 		return fmt.Errorf("%w: more than %d bytes in total (at %s)", ErrOSVTooLarge, l.opts.maxTotal(), name)

@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -22,7 +23,10 @@ import (
 // less detail. The document is returned whenever the JSON was readable;
 // the error then holds every statement that breaks the VEX rules
 // (VEXDocument.Validate).
-func DecodeCycloneDXVEX(r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, error) {
+func DecodeCycloneDXVEX(ctx context.Context, r io.Reader, opts VEXOptions) (*VEXDocument, []VEXLoss, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	doc, losses, err := vexDecodeCycloneDX(r, opts)
 	return doc, losses, vexNamed(err, opts.Name)
 }

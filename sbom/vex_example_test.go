@@ -2,6 +2,7 @@ package sbom_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -19,7 +20,7 @@ func ExampleEncodeOpenVEX() {
 		return
 	}
 	defer f.Close()
-	doc, _, err := sbom.DecodeCycloneDXVEX(f, sbom.VEXOptions{Name: "vex-not_affected.json"})
+	doc, _, err := sbom.DecodeCycloneDXVEX(context.Background(), f, sbom.VEXOptions{Name: "vex-not_affected.json"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -41,7 +42,7 @@ func ExampleEncodeOpenVEX() {
 	for _, l := range losses {
 		fmt.Println("lost:", l)
 	}
-	back, err := sbom.DecodeOpenVEX(&out, sbom.VEXOptions{})
+	back, err := sbom.DecodeOpenVEX(context.Background(), &out, sbom.VEXOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

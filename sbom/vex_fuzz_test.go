@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,7 +50,7 @@ func applyFuzzed(t *testing.T, doc *VEXDocument) {
 func FuzzDecodeOpenVEX(f *testing.F) {
 	addVEXSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := DecodeOpenVEX(bytes.NewReader(data), VEXOptions{MaxDepth: 32})
+		doc, err := DecodeOpenVEX(context.Background(), bytes.NewReader(data), VEXOptions{MaxDepth: 32})
 		if doc == nil {
 			if err == nil {
 				t.Fatal("no document and no error")
@@ -64,7 +65,7 @@ func FuzzDecodeOpenVEX(f *testing.F) {
 func FuzzDecodeCycloneDXVEX(f *testing.F) {
 	addVEXSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, _, err := DecodeCycloneDXVEX(bytes.NewReader(data), VEXOptions{MaxDepth: 32})
+		doc, _, err := DecodeCycloneDXVEX(context.Background(), bytes.NewReader(data), VEXOptions{MaxDepth: 32})
 		if doc == nil {
 			if err == nil {
 				t.Fatal("no document and no error")

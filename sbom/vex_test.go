@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -19,7 +20,7 @@ func readCDXVEX(t *testing.T, path string) (*VEXDocument, []VEXLoss) {
 	f, err := os.Open(filepath.Join("testdata/vex", path))
 	require.NoError(t, err)
 	defer f.Close()
-	doc, losses, err := DecodeCycloneDXVEX(f, VEXOptions{})
+	doc, losses, err := DecodeCycloneDXVEX(context.Background(), f, VEXOptions{})
 	require.NoError(t, err, path)
 	return doc, losses
 }
