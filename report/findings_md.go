@@ -155,7 +155,11 @@ func (f Findings) mdCoverage(m *mdWriter) {
 	m.row("Rule", "Covered", "Total", "%")
 	m.row("---", "---:", "---:", "---:")
 	for _, c := range f.Result.Coverage {
-		m.row(md(c.Rule), itoa(c.Covered), itoa(c.Total), percent(c.Percent()))
+		pct := percent(c.Percent())
+		if c.Total == 0 {
+			pct = "n/a" // nothing the rule applies to
+		}
+		m.row(md(c.Rule), itoa(c.Covered), itoa(c.Total), pct)
 	}
 	m.line()
 }

@@ -211,9 +211,14 @@ func coverageBars(cs []trace.Coverage) coverageChart {
 			fill = "#f0ad4e"
 		}
 		y := 4 + i*covRowH
+		label, w := fmt.Sprintf("%d / %d (%s %%)", c.Covered, c.Total, percent(p)), int(p*covBarW/100)
+		if c.Total == 0 {
+			// Nothing the rule applies to: not a pass, not a failure.
+			label, w, fill = "no items to check", 0, "#999999"
+		}
 		ch.Bars = append(ch.Bars, coverageBar{
-			Rule: c.Rule, Label: fmt.Sprintf("%d / %d (%s %%)", c.Covered, c.Total, percent(p)),
-			Y: y, TextY: y + 14, W: int(p * covBarW / 100), Fill: fill,
+			Rule: c.Rule, Label: label,
+			Y: y, TextY: y + 14, W: w, Fill: fill,
 			BarX: covLabelW, MaxW: covBarW, ValueX: covLabelW + covBarW + 8,
 		})
 	}
