@@ -61,5 +61,5 @@ type Document struct {
 	// evidence for, such as "5.1.1" or "6.1".
 	Clauses []string `json:"clauses,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }

@@ -50,7 +50,7 @@ type Manifest struct {
 	// baseline's name (IEC 62304:2006+A1:2015 8.1.3).
 	Baselines []string `json:"baselines,omitempty"`
 	// Pos is where the manifest was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // ResultFormat names a test-result file format.
@@ -79,7 +79,7 @@ type ResultFile struct {
 	// By is who or what ran it. Required.
 	By string `json:"by"`
 	// Pos is where the entry was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // validate reports every problem with its field path.

@@ -14,7 +14,7 @@ type UserNeed struct {
 	// Source is where the need comes from (user research, intended use).
 	Source string `json:"source,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // Level says whether a requirement is a system or a software requirement
@@ -112,5 +112,5 @@ type Requirement struct {
 	// implements.
 	SecurityControls []trace.ID `json:"securityControls,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }

@@ -27,7 +27,7 @@ type DesignReview struct {
 	// Actions are the actions decided.
 	Actions []ReviewAction `json:"actions,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // ReviewScope is one reviewed item at the fingerprint it had when reviewed.

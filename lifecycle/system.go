@@ -20,7 +20,7 @@ type System struct {
 	// FDA holds what the FDA documentation level rests on.
 	FDA FDAProfile `json:"fda,omitzero"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // FDAProfile holds the device facts and the declaration behind the FDA
@@ -67,7 +67,7 @@ type Item struct {
 	// Uses are the SBOM components (SOUP) the item uses (5.3.3, 8.1.2).
 	Uses []trace.ID `json:"uses,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // Segregation documents how an item is kept apart from higher-class items so
@@ -98,5 +98,5 @@ type Interface struct {
 	// External names the outside party for an item-to-external interface.
 	External string `json:"external,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }

@@ -88,7 +88,7 @@ type Test struct {
 	// effectiveness the test shows.
 	VerifiesEffectiveness []trace.ID `json:"verifiesEffectiveness,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
 
 // Outcome is the outcome of one test execution.
@@ -128,5 +128,5 @@ type Result struct {
 	// Anomalies describes anomalies found (5.7.5 b).
 	Anomalies string `json:"anomalies,omitempty"`
 	// Pos is where the record was read from.
-	Pos trace.Position `json:"pos,omitzero"`
+	Pos trace.Position `json:"-"`
 }
