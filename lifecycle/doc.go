@@ -12,6 +12,31 @@
 // the default thread rules over that graph and returns findings and
 // coverage.
 //
+// # Project directories (docs-as-code)
+//
+// [Load] reads a project directory through an fs.FS: a manifest
+// ([ManifestName], schema [ProjectFormat]) naming record files or
+// directories, SBOMs, OSV advisories (a directory or an osv.dev .zip), VEX
+// documents, test results and earlier release baselines. Record files are
+// YAML or JSON fragments of a Project, merged in path order: lists append,
+// and a single value set in two files is an error naming both. Every
+// problem in every file is reported at once with its file, line, column and
+// field path. [Workspace.Match] matches each SBOM against the advisories
+// with one index and applies the VEX statements. [ImportJUnit] and
+// [ImportGoTest] turn test runs into [Result] records; [Project.EncodeJSON]
+// writes a project back as one JSON record file. [ProjectSchema] and
+// [ManifestSchema] are the format's JSON Schemas, for editors.
+//
+// # Releases and the post-market loop
+//
+// [Project.Readiness] judges a release as one function and returns every
+// blocker with its reason and clause. [DiffReleases] compares two releases'
+// baselines and SBOMs and walks the change through the thread to the
+// records to re-review and the tests to re-run. [Project.MatchAdvisories]
+// matches new advisories against the SBOM of every release in the field
+// and raises problem reports; [ComputeMetrics] gives the FDA
+// vulnerability metrics per product and for a product line.
+//
 // # Safety classification
 //
 // [Project.Classify] computes the software safety class of the system and of
