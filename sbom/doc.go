@@ -65,6 +65,37 @@
 //	SBOM-050, SBOM-051       SOUP records key components; SOUP is used (SOUPRules)
 //	SBOM-052 to SBOM-054     SOUP requirements (5.3.3), prerequisites (5.3.4), anomaly evaluation (7.1.3)
 //
+// # Known vulnerabilities (OSV) and VEX
+//
+// [LoadOSVFS] and [LoadOSVZip] read an OSV export (one JSON record per
+// file, or the all.zip osv.dev publishes per ecosystem) into [Advisory]
+// values, file by file, within size and depth limits; every bad file is
+// reported with its line and column or field path ([OSVLoadError]).
+// [BuildIndex] prepares them once into an [Index] that many goroutines may
+// share: packages are keyed by OSV ecosystem and normalised name
+// ([EcosystemOf] documents the purl-type table), range events are sorted in
+// the ecosystem's version order (github.com/google/osv-scalibr/semantic),
+// and records naming each other as aliases are joined into one
+// vulnerability under a canonical ID ([CanonicalVulnID]: the lowest CVE,
+// else the lowest ID). [Index.MatchSBOM] gives every component one
+// [ComponentResult]: affected (with the range events and comparison that
+// matched, [MatchEvidence]), clean, or not assessed with a
+// [NotAssessedReason], never clean by default. A Go package path inside a
+// module is matched under the module path, with a note. Every report names
+// the data it used ([SnapshotInfo]: a digest over advisory IDs and modified
+// times, and the latest modified time). Withdrawn advisories are kept and
+// reported, never matched.
+//
+// VEX statements are read from CycloneDX ([DecodeCycloneDXVEX]) and OpenVEX
+// ([DecodeOpenVEX]) into one model ([VEXStatement], OpenVEX vocabulary),
+// validated against the status rules, written back ([EncodeCycloneDXVEX],
+// [EncodeOpenVEX]) with a report of what each vocabulary cannot say
+// ([VEXLoss]), and applied to a match report ([ApplyVEX]): the latest
+// applicable statement decides each match, and matches no statement covers
+// are listed. [MatchReport.Contribute] adds vulnerability items linked
+// vulnerability -affects-> component; [MatchReport.VulnerabilityData] feeds
+// the FDA profile.
+//
 // # The submission SBOM
 //
 // [Annotate] adds the SOUP record of each component as properties in the
@@ -98,6 +129,12 @@
 //     conversion. SPDX CONTAINS relationships count as dependencies.
 //   - Version order in diffs follows the purl's OSV ecosystem where
 //     osv-scalibr knows one and a generic dotted order otherwise.
+//   - Matching: GIT ranges cannot be evaluated against a version (a package
+//     with only such ranges and no versions[] list is not assessed); CPE
+//     matching is not done; CycloneDX VEX is written as JSON only; "vers:"
+//     ranges are evaluated for the schemes with an OSV ecosystem order,
+//     others with a lenient semantic-version order; distro releases given
+//     by code name are not filtered on.
 //   - The CISA 2025 draft and 2026 minimum elements are not encoded; the
 //     CISA profile is the 2024 "minimum expected" level.
 package sbom
