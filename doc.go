@@ -64,7 +64,8 @@
 //   - IEC 81001-5-1:2021 and the FDA premarket cybersecurity guidance (2023),
 //     FD&C Act section 524B.
 //   - NTIA minimum elements (2021), CISA SBOM framing, BSI TR-03183-2.
-//   - CycloneDX 1.4–1.6 (JSON, XML), SPDX 2.3 (JSON), OSV 1.x, OpenVEX,
+//   - CycloneDX 1.4–1.7 (JSON, XML; 1.2 and 1.3 read), SPDX 2.3 (JSON),
+//     OSV 1.x, OpenVEX 0.2,
 //     CycloneDX VEX.
 //
 // Clause numbers are cited and paraphrased; no standard's text is
