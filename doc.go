@@ -65,8 +65,8 @@
 //     FD&C Act section 524B.
 //   - NTIA minimum elements (2021), CISA SBOM framing, BSI TR-03183-2.
 //   - CycloneDX 1.4–1.7 (JSON, XML; 1.2 and 1.3 read), SPDX 2.3 (JSON),
-//     OSV 1.x, OpenVEX 0.2,
-//     CycloneDX VEX.
+//     OSV 1.x, OpenVEX 0.2, CycloneDX VEX, JUnit XML, go test -json;
+//     SARIF 2.1.0 out.
 //
 // Clause numbers are cited and paraphrased; no standard's text is
 // reproduced.
