@@ -30,9 +30,19 @@ func (p *Project) Check(ctx context.Context, opts CheckOptions) (*trace.Result, 
 		return nil, err
 	}
 	g, buildErr := p.Graph()
-	res, err := trace.Check(ctx, g, p.RulesWith(opts), opts.CheckOptions)
+	res, err := trace.Check(ctx, g, p.RulesWith(opts), p.traceOptions(opts))
 	if err != nil {
 		return nil, err
 	}
 	return res, buildErr
+}
+
+// traceOptions are the host's options with the project's own waivers
+// added, so that waivers kept as records apply wherever the rules run.
+func (p *Project) traceOptions(opts CheckOptions) trace.CheckOptions {
+	o := opts.CheckOptions
+	if p != nil && len(p.Waivers) > 0 {
+		o.Waivers = append(append([]trace.Waiver(nil), p.Waivers...), o.Waivers...)
+	}
+	return o
 }

@@ -204,3 +204,37 @@ func TestWorkspaceMatchPerSBOM(t *testing.T) {
 	require.Len(t, app.Unstated, 1, "the BOM-Link names the first SBOM only, so the second's match is unstated")
 	assert.Empty(t, app.Unused, "the statement applied to one SBOM, so it is not unused")
 }
+
+func TestWaiversAsRecords(t *testing.T) {
+	fsys := fstest.MapFS{
+		"medtrace.yaml": {Data: []byte("schema: medtrace.project/v1\nname: x\nrecords: [a.yaml, w.yaml]\n")},
+		"a.yaml": {Data: []byte("system: {id: SYS, name: S, edition: IEC 62304:2006+A1:2015, class: A}\n" +
+			"userNeeds: [{id: UN-1, title: Need}]\n")},
+		"w.yaml": {Data: []byte("waivers:\n  - rule: LC-001\n    item: UN-1\n    rationale: need met by labeling alone\n" +
+			"    author: quality lead\n    date: 2026-11-02\n")},
+	}
+	ws, err := Load(context.Background(), fsys, LoadOptions{})
+	require.NoError(t, err)
+	require.Len(t, ws.Project.Waivers, 1)
+	assert.Equal(t, trace.Position{File: "w.yaml", Line: 2, Column: 5}, ws.Project.Waivers[0].Pos)
+	res, err := ws.Project.Check(context.Background(), CheckOptions{})
+	require.NoError(t, err)
+	var lc001 *trace.Finding
+	for i := range res.Findings {
+		if res.Findings[i].Rule == "LC-001" {
+			lc001 = &res.Findings[i]
+		}
+	}
+	require.NotNil(t, lc001, "the finding stays visible")
+	require.True(t, lc001.Waived())
+	assert.Equal(t, "quality lead", lc001.Waiver.Author)
+
+	// An incomplete waiver is an error naming where it was written.
+	fsys["w.yaml"] = &fstest.MapFile{Data: []byte("waivers:\n  - rule: LC-001\n    item: UN-1\n")}
+	ws, err = Load(context.Background(), fsys, LoadOptions{})
+	require.NoError(t, err)
+	_, err = ws.Project.Check(context.Background(), CheckOptions{})
+	require.ErrorIs(t, err, trace.ErrBadRuleSet)
+	assert.Contains(t, err.Error(), "w.yaml:2:5: waiver LC-001/UN-1")
+	assert.Contains(t, err.Error(), "rationale is required")
+}

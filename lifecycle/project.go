@@ -52,6 +52,11 @@ type Project struct {
 	// components, with their VEX statements; nil when not matched.
 	Vulnerabilities *sbom.MatchReport `json:"-"`
 
+	// Waivers accept individual findings of the thread rules, each with
+	// its rationale, author and date; Check and Readiness apply them, and
+	// the waived findings stay in the result, marked as accepted.
+	Waivers []trace.Waiver `json:"waivers,omitempty"`
+
 	// PostMarket holds problem reports, change requests, releases and
 	// signals; its fields appear at the top level of a project file.
 	PostMarket

@@ -197,7 +197,7 @@ func (p *Project) readyFindings(ctx context.Context, g *trace.Graph, rd *Readine
 	res := opts.Findings
 	if res == nil {
 		var err error
-		res, err = trace.Check(ctx, g, p.RulesWith(opts.Check), opts.Check.CheckOptions)
+		res, err = trace.Check(ctx, g, p.RulesWith(opts.Check), p.traceOptions(opts.Check))
 		if err != nil {
 			return err
 		}

@@ -22,6 +22,8 @@ type Waiver struct {
 	Author string `json:"author"`
 	// Date is when it was accepted. Required.
 	Date time.Time `json:"date"`
+	// Pos is where the waiver was written, if it came from a file.
+	Pos Position `json:"-"`
 }
 
 // Validate names each missing field.
@@ -44,6 +46,9 @@ func (w Waiver) Validate() error {
 	}
 	if len(errs) == 0 {
 		return nil
+	}
+	if pos := w.Pos.String(); pos != "" {
+		return fmt.Errorf("%s: waiver %s/%s: %w", pos, w.Rule, w.Item, errors.Join(errs...))
 	}
 	return fmt.Errorf("waiver %s/%s: %w", w.Rule, w.Item, errors.Join(errs...))
 }
