@@ -79,6 +79,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions) (*Workspace, error)
 	recordsOK := len(l.errs) == 0
 	l.results(ctx)
 	l.baselines(ctx, recordsOK)
+	l.releaseSBOMs(ctx, recordsOK)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -353,6 +354,38 @@ func (l *loader) baselines(ctx context.Context, recordsOK bool) {
 		default:
 			b := bl
 			rels[hit[0]].Baseline = &b
+		}
+	}
+}
+
+// releaseSBOMs reads each release's SBOM and attaches it to the release
+// record, for the post-market matching of releases in the field.
+func (l *loader) releaseSBOMs(ctx context.Context, recordsOK bool) {
+	m := l.ws.Manifest.ReleaseSBOMs
+	for _, id := range sortedKeys(m) {
+		name := m[id]
+		f, err := l.fsys.Open(name)
+		if err != nil {
+			l.fail(err)
+			continue
+		}
+		doc, err := sbom.Decode(ctx, f, sbom.DecodeOptions{Name: name})
+		f.Close()
+		if err != nil {
+			l.fail(err)
+			continue
+		}
+		if !recordsOK {
+			continue
+		}
+		rel, ok := l.ws.Project.Release(trace.ID(id))
+		switch {
+		case !ok:
+			l.fail(fmt.Errorf("%s: releaseSboms.%s: no release has that ID", ManifestName, id))
+		case rel.SBOM != nil:
+			l.fail(fmt.Errorf("%s: releaseSboms.%s: the release already has an SBOM in its record", ManifestName, id))
+		default:
+			rel.SBOM = doc
 		}
 	}
 }

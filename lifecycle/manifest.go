@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ const ProjectFormat = "medtrace.project/v1"
 //	results:
 //	  - {path: results/junit.xml, format: junit, version: 1.2.0, date: 2026-11-30, by: ci}
 //	baselines: [baselines/REL-1.1.0.json]  # attached to release REL-1.1.0
+//	releaseSboms: {REL-1.0.0: sbom/pump-1.0.0.cdx.json}
 type Manifest struct {
 	// Schema must be ProjectFormat. Required.
 	Schema string `json:"schema"`
@@ -45,6 +47,11 @@ type Manifest struct {
 	VEX []string `json:"vex,omitempty"`
 	// Results are test-result files to import as Result records.
 	Results []ResultFile `json:"results,omitempty"`
+	// ReleaseSBOMs are the SBOMs of releases, by release ID: what each
+	// release in the field contains, for matching new advisories against
+	// every product version still in use (the current version's SBOMs are
+	// SBOMs).
+	ReleaseSBOMs map[string]string `json:"releaseSboms,omitempty"`
 	// Baselines are release baselines as trace.Baseline.Encode writes
 	// them; each is attached to the release whose ID or version is the
 	// baseline's name (IEC 62304:2006+A1:2015 8.1.3).
@@ -117,6 +124,9 @@ func (m *Manifest) validate() error {
 	for i, p := range m.Baselines {
 		check(fmt.Sprintf("baselines[%d]", i), p)
 	}
+	for _, rel := range sortedKeys(m.ReleaseSBOMs) {
+		check("releaseSboms."+rel, m.ReleaseSBOMs[rel])
+	}
 	for i, r := range m.Results {
 		f := fmt.Sprintf("results[%d]", i)
 		check(f+".path", r.Path)
@@ -144,4 +154,13 @@ func validPath(p string) bool {
 	}
 	clean := path.Clean(p)
 	return clean != ".." && !strings.HasPrefix(clean, "../") && clean == strings.TrimSuffix(p, "/")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/medtrace/medtrace/sbom"
@@ -40,7 +41,9 @@ type AdvisoryMatch struct {
 	Summary string `json:"summary,omitempty"`
 	// Evidence says which advisory range matched and why.
 	Evidence []sbom.MatchEvidence `json:"evidence"`
-	// Items are the software items and units that use the component.
+	// Items are the software items and units that use the component: for
+	// a version the project no longer holds, those that use the same
+	// package in the version it does.
 	Items []trace.ID `json:"items,omitempty"`
 	// Hazards are the hazards and hazardous situations those items can
 	// contribute to, through causes and leads-to links.
@@ -111,7 +114,7 @@ func (p *Project) MatchAdvisories(ctx context.Context, g *trace.Graph, ix *sbom.
 			return nil, err
 		}
 		for _, res := range rep.Results {
-			items, hazards := reach(g, trace.ID(res.Component))
+			items, hazards := reach(g, componentInGraph(g, res))
 			for _, m := range res.Matches {
 				in.Matches = append(in.Matches, AdvisoryMatch{Release: rel.ID, Product: rel.Product, Version: rel.Version,
 					Component: res.Component, Vulnerability: m.Vulnerability, Aliases: m.Aliases, Summary: m.Summary,
@@ -125,6 +128,36 @@ func (p *Project) MatchAdvisories(ctx context.Context, g *trace.Graph, ix *sbom.
 	})
 	p.intake(g, in, opts)
 	return in, nil
+}
+
+// componentInGraph returns the graph item of a matched component. A release
+// in the field may ship a version the project no longer has; its package is
+// then found in the version the graph holds, so that the items using the
+// package and their hazards are still named.
+func componentInGraph(g *trace.Graph, res sbom.ComponentResult) trace.ID {
+	id := trace.ID(res.Component)
+	if g.Has(id) || res.PURL == "" {
+		return id
+	}
+	key := purlWithoutVersion(res.PURL)
+	for it := range g.OfKind(sbom.KindComponent) {
+		if p := it.Attr("purl"); p != "" && purlWithoutVersion(p) == key {
+			return it.ID
+		}
+	}
+	return id
+}
+
+// purlWithoutVersion drops a package URL's version, qualifiers and subpath
+// (an '@' in a name is percent-encoded, so the last '@' starts the version).
+func purlWithoutVersion(purl string) string {
+	if i := strings.IndexAny(purl, "?#"); i >= 0 {
+		purl = purl[:i]
+	}
+	if i := strings.LastIndexByte(purl, '@'); i >= 0 {
+		purl = purl[:i]
+	}
+	return purl
 }
 
 // reach returns the items that use component and the hazards and

@@ -50,7 +50,35 @@ func triage(ctx context.Context, project fs.FS, advisory io.Reader, name string,
 	if err != nil {
 		return err
 	}
-	return printReach(w, g, trace.ID(vuln))
+	if err := printReach(w, g, trace.ID(vuln)); err != nil {
+		return err
+	}
+	return printInField(ctx, w, ws.Project, g, adv)
+}
+
+// printInField matches the advisory against the SBOM of every release in
+// the field (the post-market loop) and shows the problem reports it would
+// raise, so the next version's design input traces back to the signal.
+func printInField(ctx context.Context, w io.Writer, p *lifecycle.Project, g *trace.Graph, adv sbom.Advisory) error {
+	ix, err := sbom.BuildIndex(ctx, []sbom.Advisory{adv}, sbom.IndexOptions{})
+	if err != nil {
+		return err
+	}
+	intake, err := p.MatchAdvisories(ctx, g, ix, lifecycle.AdvisoryOptions{Received: adv.Published, Source: "OSV"})
+	if err != nil {
+		return err
+	}
+	if len(intake.Matches) == 0 {
+		printf(w, "no release in the field is affected\n")
+		return nil
+	}
+	for _, m := range intake.Matches {
+		printf(w, "in the field: %s (%s): %s; items %v; hazards %v\n", m.Release, m.Version, m.Component, m.Items, m.Hazards)
+	}
+	for _, pr := range intake.Problems {
+		printf(w, "raises %s: %s\n", pr.ID, pr.Title)
+	}
+	return nil
 }
 
 type hit struct {

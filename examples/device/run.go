@@ -57,7 +57,7 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	diff, err := releaseDiff(g, p, cfg.Release)
+	diff, err := releaseDiff(g, p, cfg.Release, ws.SBOMs)
 	if err != nil {
 		return nil, err
 	}
@@ -93,6 +93,7 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 		printf(w, "%s → %s: %d added, %d changed, %d removed; re-run %d tests, re-review %d risk and %d security records\n",
 			diff.From, diff.To, len(diff.Items.Added), len(diff.Items.Changed), len(diff.Items.Removed),
 			len(diff.Impact.Tests), len(diff.Impact.Risk), len(diff.Impact.Security))
+		printComponentDiff(w, diff.Components)
 	}
 	printReadiness(w, rd)
 	printf(w, "wrote %d files to %s\n", len(o.names()), cfg.Out)
@@ -111,7 +112,7 @@ func countComponents(boms []*sbom.SBOM) int {
 
 // releaseDiff compares the release with the one it follows, when both have
 // what a diff needs.
-func releaseDiff(g *trace.Graph, p *lifecycle.Project, id trace.ID) (*lifecycle.ReleaseDiff, error) {
+func releaseDiff(g *trace.Graph, p *lifecycle.Project, id trace.ID, current []*sbom.SBOM) (*lifecycle.ReleaseDiff, error) {
 	cur, ok := p.Release(id)
 	if !ok {
 		return nil, fmt.Errorf("release %s is not in the project", id)
@@ -123,12 +124,27 @@ func releaseDiff(g *trace.Graph, p *lifecycle.Project, id trace.ID) (*lifecycle.
 	if !ok {
 		return nil, fmt.Errorf("release %s follows %s, which is not in the project", id, cur.Previous)
 	}
+	// A candidate carries what it is being built from: the current graph's
+	// baseline and the current SBOM.
 	c := *cur
 	if c.Baseline == nil {
 		bl := lifecycle.ReleaseBaseline(g, string(c.ID), time.Time{})
 		c.Baseline = &bl
 	}
+	if c.SBOM == nil && len(current) > 0 {
+		c.SBOM = current[0]
+	}
 	return lifecycle.DiffReleases(g, prev, &c, lifecycle.DiffOptions{})
+}
+
+func printComponentDiff(w io.Writer, d lifecycle.ComponentDiff) {
+	if d.IsZero() {
+		return
+	}
+	printf(w, "SBOM: %d added, %d removed, %d changed\n", len(d.Added), len(d.Removed), len(d.Changed))
+	for _, c := range d.Changed {
+		printf(w, "  %s %s → %s\n", c.Key, c.Old.Version, c.New.Version)
+	}
 }
 
 func classificationText(cl *lifecycle.Classification) string {
