@@ -12,7 +12,7 @@ import (
 
 func TestPurlWithoutVersion(t *testing.T) {
 	for in, want := range map[string]string{
-		"pkg:golang/golang.org/x/text@v0.3.2":            "pkg:golang/golang.org/x/text",
+		"pkg:golang/golang.org/x/text@v0.3.2":           "pkg:golang/golang.org/x/text",
 		"pkg:npm/%40angular/core@16.0.0?arch=x86#src/a": "pkg:npm/%40angular/core",
 		"pkg:generic/thing":                             "pkg:generic/thing",
 	} {
