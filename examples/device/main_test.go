@@ -54,11 +54,13 @@ func TestDeviceEndToEnd(t *testing.T) {
 	for _, name := range []string{"findings.json", "classification.txt", "readiness.json", "release-diff.json",
 		"vulnerabilities.json", "submission.cdx.json", "baseline-REL-1.1.0.json", "activity-gaps.json",
 		"report.html", "report.md", "findings.sarif", "findings.junit.xml", "findings.md", "trace-matrix-needs.csv",
-		"trace-matrix-hazards.csv", "risk-heatmap.svg", "soup-list.csv"} {
+		"trace-matrix-hazards.csv", "risk-heatmap.svg", "soup-list.csv", "sbom-fda-profile.txt"} {
 		assert.Contains(t, files, name)
 	}
 	assert.Contains(t, string(files["classification.txt"]), `software-item SI-DOSE "Dose controller": class C`)
 	assert.Contains(t, string(files["submission.cdx.json"]), `"medtrace:soup:id"`)
+	assert.Contains(t, string(files["sbom-fda-profile.txt"]), "FDA premarket SBOM (V.A.4): FAIL")
+	assert.Contains(t, out, "submission SBOM, FDA profile: has findings")
 	assert.True(t, strings.Contains(string(files["vulnerabilities.json"]), "not_affected"), "VEX statements are applied")
 }
 

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/medtrace/medtrace/sbom"
 	"github.com/medtrace/medtrace/trace"
@@ -43,21 +45,34 @@ func (o *outputs) baseline(name string, bl trace.Baseline) {
 }
 
 // submissionSBOM writes the SBOM enriched with the SOUP records, the FDA
-// support fields included, as the premarket submission needs it.
-func (o *outputs) submissionSBOM(name string, boms []*sbom.SBOM, soup []sbom.SOUP) error {
+// support fields included, as the premarket submission needs it, and the
+// result of the FDA SBOM profile on it (NTIA elements, support and end of
+// support, and the vulnerability assessment). It returns the profile
+// report, or nil when there is no SBOM.
+func (o *outputs) submissionSBOM(ctx context.Context, name string, boms []*sbom.SBOM, soup []sbom.SOUP,
+	vulns *sbom.MatchReport, now time.Time) (*sbom.ProfileReport, error) {
 	if len(boms) == 0 {
-		return nil
+		return nil, nil
 	}
 	enriched, _, err := sbom.Annotate(boms[0], soup)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	in := sbom.Input{SBOM: enriched, Now: now}
+	if vulns != nil {
+		in.Vulnerabilities = vulns.VulnerabilityData()
+	}
+	profile, err := sbom.CheckProfile(ctx, in, sbom.FDA(), trace.CheckOptions{})
+	if err != nil {
+		return nil, err
+	}
+	o.text("sbom-fda-profile.txt", profile.Summary())
 	var buf bytes.Buffer
 	if err := sbom.EncodeCycloneDX(&buf, enriched, sbom.EncodeOptions{}); err != nil {
-		return err
+		return nil, err
 	}
 	o.files[name] = buf.Bytes()
-	return nil
+	return profile, nil
 }
 
 func (o *outputs) names() []string {

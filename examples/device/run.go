@@ -73,7 +73,8 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 		o.json("release-diff.json", diff)
 	}
 	o.baseline(fmt.Sprintf("baseline-%s.json", cfg.Release), lifecycle.ReleaseBaseline(g, string(cfg.Release), cfg.Now))
-	if err := o.submissionSBOM("submission.cdx.json", ws.SBOMs, p.SOUP); err != nil {
+	profile, err := o.submissionSBOM(ctx, "submission.cdx.json", ws.SBOMs, p.SOUP, p.Vulnerabilities, cfg.Now)
+	if err != nil {
 		return nil, err
 	}
 	meta := report.Meta{Product: ws.Manifest.Name, Version: readyVersion(rd), Generated: cfg.Now, Tool: "(examples/device)"}
@@ -95,12 +96,22 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 			len(diff.Impact.Tests), len(diff.Impact.Risk), len(diff.Impact.Security))
 		printComponentDiff(w, diff.Components)
 	}
+	if profile != nil {
+		printf(w, "submission SBOM, FDA profile: %s\n", passedText(profile.Passed()))
+	}
 	printReadiness(w, rd)
 	printf(w, "wrote %d files to %s\n", len(o.names()), cfg.Out)
 	return &summary{Ready: rd.Ready(), Findings: len(res.Findings), Blockers: len(rd.Blockers), Files: o.names()}, nil
 }
 
 func readyVersion(rd *lifecycle.Readiness) string { return rd.Version }
+
+func passedText(ok bool) string {
+	if ok {
+		return "passes"
+	}
+	return "has findings (see sbom-fda-profile.txt)"
+}
 
 func countComponents(boms []*sbom.SBOM) int {
 	n := 0
