@@ -31,7 +31,7 @@ func TestDeviceEndToEnd(t *testing.T) {
 		sum, err := run(context.Background(), testConfig(dir), &log)
 		require.NoError(t, err)
 		assert.False(t, sum.Ready, "the example release has a deliberate blocker")
-		assert.Equal(t, 2, sum.Blockers, "the unassessed CVE and the unannotated SOUP component")
+		assert.Equal(t, 4, sum.Blockers, "the unassessed CVE, the unannotated SOUP component and the two review links CR-001 made suspect")
 		runs[i] = map[string][]byte{}
 		for _, name := range sum.Files {
 			data, err := os.ReadFile(filepath.Join(dir, name))
@@ -45,7 +45,8 @@ func TestDeviceEndToEnd(t *testing.T) {
 		"software safety class: C (computed); FDA documentation level: enhanced",
 		"LC-011 pkg:golang/gopkg.in/yaml.v2@v2.4.0",
 		"SEC-072 CVE-2020-28483",
-		"release REL-1.1.0 (1.1.0) is NOT ready: 2 blocker(s)",
+		"release REL-1.1.0 (1.1.0) is NOT ready: 4 blocker(s)",
+		"[suspect-link] DR-001 link DR-001 -reviews-> SI-OCC is suspect",
 		"activities for class C: 94 required, 0 without evidence",
 	} {
 		assert.Contains(t, out, want)
