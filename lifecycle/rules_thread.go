@@ -61,6 +61,10 @@ func threadRules(cc *classCache) []trace.Rule {
 			Kind: KindUserNeed, Link: trace.Verifies, Dir: trace.In, To: []trace.Kind{KindTest}},
 		trace.FuncRule{RuleMeta: trace.RuleMeta{ID: "LC-010", Version: 1, Severity: trace.Warning,
 			Clause: clauseReviews, Summary: "a design review is stale when a reviewed item changed after the review"}, Fn: staleReviews},
+		trace.AcyclicRule(trace.RuleMeta{ID: "LC-015", Version: 1, Severity: trace.Error,
+			Clause:  clause62304 + "5.3.1, 5.1.1 c",
+			Summary: "no item is its own ancestor, no requirement derives from itself, no cause or hazard chain loops",
+			Message: "{kind} {id} is in a cycle of {count} items along {link} links; the hierarchy and the traces must be acyclic"}),
 	}
 }
 

@@ -150,3 +150,15 @@ func TestAllocationNotRequiredForClassA(t *testing.T) {
 	p.System.Class = ClassA
 	assert.Empty(t, ruleFindings(t, p, "LC-003"))
 }
+
+func TestAcyclicThread(t *testing.T) {
+	assert.Empty(t, ruleFindings(t, smallProject(), "LC-015"), "silent on a tree")
+
+	p := smallProject()
+	p.Items[0].Parent = "ITM-2" // ITM-1 and ITM-2 each under the other
+	p.Items[1].Parent = "ITM-1"
+	got := ruleFindings(t, p, "LC-015")
+	require.Len(t, got, 1)
+	assert.Equal(t, "software-item ITM-1 is in a cycle of 2 items along part-of links; the hierarchy and the traces must be acyclic", got[0].Message)
+	assert.Len(t, got[0].Path, 2)
+}

@@ -159,6 +159,50 @@ func CycleRule(meta RuleMeta, types ...LinkType) Rule {
 	}}
 }
 
+// AcyclicRule returns a rule that reports every cycle among the links of
+// each type the graph's vocabulary marks acyclic (derives, part-of, causes,
+// leads-to by default), once per cycle and type, on the cycle's first item,
+// with the links that close it as the path. Items in no such cycle pass.
+func AcyclicRule(meta RuleMeta) Rule {
+	return FuncRule{RuleMeta: meta, Fn: func(g *Graph, r *Recorder) {
+		if g == nil {
+			return
+		}
+		failed := map[ID]bool{}
+		for _, info := range g.vocab.Types() {
+			if !info.Acyclic {
+				continue
+			}
+			set, ok := g.typeSet([]LinkType{info.Type})
+			if !ok {
+				continue
+			}
+			for _, comp := range g.Cycles(info.Type) {
+				members := map[int32]bool{}
+				for _, id := range comp {
+					members[g.index[id]] = true
+				}
+				var path []Hop
+				for _, id := range comp {
+					g.eachEdge(g.index[id], Out, set, func(e *edge) {
+						if members[e.to] {
+							path = append(path, Hop{From: id, Type: info.Type, To: g.items[e.to].ID})
+						}
+					})
+				}
+				it := g.items[g.index[comp[0]]]
+				failed[it.ID] = true
+				r.Fail(it.ID, expand(meta, it, map[string]string{"link": string(info.Type), "count": itoaInt(len(comp))}), path...)
+			}
+		}
+		for i := range g.items {
+			if !failed[g.items[i].ID] {
+				r.Pass(g.items[i].ID)
+			}
+		}
+	}}
+}
+
 // Closure returns every item reachable from the start items by following
 // links of the given types (all if none) in direction dir, not including
 // the start items unless a cycle returns to them. IDs are in ID order;

@@ -172,3 +172,30 @@ func TestEachMatchesLinks(t *testing.T) {
 	})
 	assert.LessOrEqual(t, allocs, 1.0)
 }
+
+func TestAcyclicRule(t *testing.T) {
+	rule := AcyclicRule(RuleMeta{ID: "R-ACY", Version: 1, Severity: Error, Clause: "IEC 62304 5.3.1",
+		Message: "{id} is in a {link} cycle of {count} items"})
+	res, err := Check(context.Background(), pump(t), []Rule{rule}, CheckOptions{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Findings, "silent on an acyclic thread")
+
+	b := pumpBuilder()
+	b.AddItem(Item{ID: "SI-X", Kind: "software-item"})
+	b.Link("SI-PUMP", PartOf, "SI-X")
+	b.Link("SI-X", PartOf, "SI-ALARM")
+	b.Allow(Derives, "requirement", "requirement")
+	b.Link("SRS-1", Derives, "SRS-2")
+	b.Link("SRS-2", Derives, "SRS-1")
+	b.Allow(Verifies, "test", "test")
+	g, err := b.Build()
+	require.NoError(t, err)
+	res, err = Check(context.Background(), g, []Rule{rule}, CheckOptions{})
+	require.NoError(t, err)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Message)
+	}
+	assert.Equal(t, []string{"SI-ALARM is in a part-of cycle of 3 items", "SRS-1 is in a derives cycle of 2 items"}, got)
+	assert.Equal(t, []Hop{{"SRS-1", Derives, "SRS-2"}, {"SRS-2", Derives, "SRS-1"}}, res.Findings[1].Path)
+}
