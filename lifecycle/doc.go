@@ -78,9 +78,10 @@
 //
 // # Thread rules
 //
-// [Project.Rules] is one rule set over the whole thread: LC-001…LC-014
+// [Project.Rules] is one rule set over the whole thread: LC-001…LC-015
 // (needs, requirements, tests and results, control flags, validation, stale
-// design reviews, SOUP annotation and content, VEX status, open threats),
+// design reviews, SOUP annotation and content, VEX status, open threats,
+// no cycles in the hierarchy or the traces),
 // CLS-001…CLS-005 and FDA-001 (classification), the risk file's rules
 // ([risk.Rules]), the security file's rules ([security.Rules]), the SOUP
 // rules of package sbom and the post-market rules. Every rule cites its

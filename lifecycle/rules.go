@@ -16,7 +16,7 @@ func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 // host's severity overrides, disabled rules and waivers in
 // opts.CheckOptions apply when the rules run, see Check):
 //
-//   - lifecycle (LC-001…LC-014): needs derive requirements; requirements
+//   - lifecycle (LC-001…LC-015): needs derive requirements; requirements
 //     derive from needs, are allocated to items (class B and C) and
 //     verified; tests have
 //     results and their latest result passes; requirements flagged as
@@ -24,7 +24,8 @@ func (p *Project) Rules() []trace.Rule { return p.RulesWith(CheckOptions{}) }
 //     not stale; components the software uses are annotated as SOUP and
 //     the SOUP records carry what the class requires; every vulnerability
 //     matched to a component has a VEX status for it; no threat of the
-//     security file stays open;
+//     security file stays open; no cycle in the item hierarchy, the
+//     derivations or the cause and hazard chains;
 //   - classification (CLS-001…CLS-005, FDA-001);
 //   - the risk file's rules (risk.Rules: hazards analysed and evaluated,
 //     every control implemented by a requirement and verified for
