@@ -63,7 +63,52 @@ func (t *Thread) layers() map[trace.Kind]int {
 			break
 		}
 	}
+	pullSourcesRight(layer, t.Links)
+	compactLayers(layer)
 	return layer
+}
+
+// pullSourcesRight moves every kind that nothing links to (a design review,
+// a document, a signal) to the column just left of the nearest kind it
+// links to, instead of the first column, so its edges stay short.
+func pullSourcesRight(layer map[trace.Kind]int, links []KindLink) {
+	hasIn := map[trace.Kind]bool{}
+	nearest := map[trace.Kind]int{}
+	for _, l := range links {
+		if l.From == l.To {
+			continue
+		}
+		hasIn[l.To] = true
+		if n, ok := nearest[l.From]; !ok || layer[l.To] < n {
+			nearest[l.From] = layer[l.To]
+		}
+	}
+	for k, n := range nearest {
+		if !hasIn[k] && n-1 > layer[k] {
+			layer[k] = n - 1
+		}
+	}
+}
+
+// compactLayers renumbers the layers in use as 0, 1, 2, ... so that no
+// column is left empty.
+func compactLayers(layer map[trace.Kind]int) {
+	used := map[int]bool{}
+	for _, l := range layer {
+		used[l] = true
+	}
+	var order []int
+	for l := range used {
+		order = append(order, l)
+	}
+	slices.Sort(order)
+	index := make(map[int]int, len(order))
+	for i, l := range order {
+		index[l] = i
+	}
+	for k, l := range layer {
+		layer[k] = index[l]
+	}
 }
 
 // layout places the kinds in columns by layer, ordered within a column by

@@ -42,10 +42,18 @@ func TestThreadLayers(t *testing.T) {
 	th, err := NewThread(pumpGraph(t))
 	require.NoError(t, err)
 	l := th.layers()
-	// Sources first; each kind after the kinds linking to it.
-	assert.Equal(t, 0, l["user-need"])
-	assert.Equal(t, 0, l["hazard"])
-	assert.Equal(t, 0, l["test-result"])
+	// Each kind after the kinds linking to it; a kind nothing links to sits
+	// just left of the nearest kind it links to, so its edges stay short.
+	assert.Equal(t, l["test"]-1, l["test-result"], "results sit next to the tests they evidence")
+	assert.Equal(t, l["requirement"]-1, l["user-need"])
+	assert.Equal(t, l["hazardous-situation"]-1, l["hazard"])
+	used := map[int]bool{}
+	for _, v := range l {
+		used[v] = true
+	}
+	for c := range len(used) {
+		assert.True(t, used[c], "column %d is not left empty", c)
+	}
 	assert.Less(t, l["hazard"], l["hazardous-situation"])
 	assert.Less(t, l["hazardous-situation"], l["harm"])
 	assert.Less(t, l["test"], l["requirement"], "tests link to requirements")
