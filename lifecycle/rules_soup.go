@@ -48,7 +48,16 @@ func vexStated(g *trace.Graph, r *trace.Recorder) {
 
 func usedComponentsAnnotated(g *trace.Graph, r *trace.Recorder) {
 	for comp := range g.OfKind(kindComponent) {
-		users := g.In(comp.ID, trace.Uses)
+		// Software items and units use components; threat-model elements
+		// that host them are not users in the 62304 sense.
+		var users []trace.ID
+		var path []trace.Hop
+		for l := range g.Each(comp.ID, trace.In, trace.Uses) {
+			if it, ok := g.Item(l.From); ok && (it.Kind == KindItem || it.Kind == KindUnit) {
+				users = append(users, l.From)
+				path = append(path, trace.Hop{From: l.From, Type: trace.Uses, To: comp.ID})
+			}
+		}
 		if len(users) == 0 || comp.Attr("primary") == "true" {
 			continue
 		}
@@ -56,8 +65,7 @@ func usedComponentsAnnotated(g *trace.Graph, r *trace.Recorder) {
 			r.Pass(comp.ID)
 			continue
 		}
-		r.Fail(comp.ID, fmt.Sprintf("component %s is used by %s but no SOUP record annotates it", comp.ID, users[0].From),
-			trace.Hop{From: users[0].From, Type: trace.Uses, To: comp.ID})
+		r.Fail(comp.ID, fmt.Sprintf("component %s is used by %s but no SOUP record annotates it", comp.ID, joinIDs(users)), path...)
 	}
 }
 

@@ -106,3 +106,26 @@ func TestVEXStatusRule(t *testing.T) {
 		assert.Equal(t, []trace.Hop{{From: "CVE-2026-0001", Type: trace.Affects, To: zlib}}, got[0].Path)
 	})
 }
+
+// hostingElement adds a threat-model element that hosts zlib: it links to
+// the component with uses, but is not a software item.
+var hostingElement = trace.ContributorFunc(func(b *trace.Builder) error {
+	b.AddItem(trace.Item{ID: "EL-PUMP", Kind: "element", Title: "Pump"})
+	b.Allow(trace.Uses, "element", sbom.KindComponent)
+	b.Link("EL-PUMP", trace.Uses, zlib)
+	return nil
+})
+
+// TestSOUPRuleNamesSoftwareUsers: LC-011 is about software items using a
+// component; an element hosting it neither triggers the rule nor is named.
+func TestSOUPRuleNamesSoftwareUsers(t *testing.T) {
+	p := pumpProject()
+	withSOUP(p)
+	p.SOUP = nil
+	got := ruleFindings(t, p, "LC-011", hostingElement)
+	require.Len(t, got, 1)
+	assert.Equal(t, "component "+zlib+" is used by "+string(p.Items[2].ID)+" but no SOUP record annotates it", got[0].Message)
+
+	p.Items[2].Uses = nil // only the element is left
+	assert.Empty(t, ruleFindings(t, p, "LC-011", hostingElement))
+}
