@@ -163,13 +163,7 @@ func purlWithoutVersion(purl string) string {
 // reach returns the items that use component and the hazards and
 // hazardous situations they can contribute to, each sorted.
 func reach(g *trace.Graph, component trace.ID) (items, hazards []trace.ID) {
-	// Threat-model elements also use the components they host; only
-	// software items and units are named here.
-	for _, id := range g.Neighbours(component, trace.In, trace.Uses) {
-		if it, ok := g.Item(id); ok && (it.Kind == KindItem || it.Kind == KindUnit) {
-			items = append(items, id)
-		}
-	}
+	items = g.Neighbours(component, trace.In, trace.Uses)
 	slices.Sort(items)
 	for _, id := range g.Closure(items, trace.Out, trace.Causes, trace.LeadsTo) {
 		if it, ok := g.Item(id); ok && (it.Kind == kindHazard || it.Kind == kindSituation) {

@@ -17,8 +17,8 @@ var ErrNoBaseline = errors.New("lifecycle: release has no baseline")
 
 // DefaultPropagation is how a change travels through the thread for
 // regression selection and re-review (IEC 62304:2006+A1:2015 5.7.3, 7.4,
-// 8.2.3): from a component to the items that use it and the vulnerabilities
-// that affect it; from an item to the requirements allocated to it and the
+// 8.2.3): from a component to the items that use it, the model elements that
+// host it and the vulnerabilities that affect it; from an item to the requirements allocated to it and the
 // hazards it causes; from a requirement to the requirements derived from it
 // and the controls it implements; from a control to what it mitigates; from
 // a hazard along leads-to; from a vulnerability to the threats it realises;
@@ -27,6 +27,7 @@ var ErrNoBaseline = errors.New("lifecycle: release has no baseline")
 func DefaultPropagation() []trace.Propagation {
 	return []trace.Propagation{
 		{Type: trace.Uses, Dir: trace.In},
+		{Type: trace.Hosts, Dir: trace.In},
 		{Type: trace.Affects, Dir: trace.In},
 		{Type: trace.AllocatedTo, Dir: trace.In},
 		{Type: trace.Causes, Dir: trace.Out},

@@ -48,15 +48,11 @@ func vexStated(g *trace.Graph, r *trace.Recorder) {
 
 func usedComponentsAnnotated(g *trace.Graph, r *trace.Recorder) {
 	for comp := range g.OfKind(kindComponent) {
-		// Software items and units use components; threat-model elements
-		// that host them are not users in the 62304 sense.
 		var users []trace.ID
 		var path []trace.Hop
 		for l := range g.Each(comp.ID, trace.In, trace.Uses) {
-			if it, ok := g.Item(l.From); ok && (it.Kind == KindItem || it.Kind == KindUnit) {
-				users = append(users, l.From)
-				path = append(path, trace.Hop{From: l.From, Type: trace.Uses, To: comp.ID})
-			}
+			users = append(users, l.From)
+			path = append(path, trace.Hop{From: l.From, Type: trace.Uses, To: comp.ID})
 		}
 		if len(users) == 0 || comp.Attr("primary") == "true" {
 			continue

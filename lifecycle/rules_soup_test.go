@@ -107,12 +107,11 @@ func TestVEXStatusRule(t *testing.T) {
 	})
 }
 
-// hostingElement adds a threat-model element that hosts zlib: it links to
-// the component with uses, but is not a software item.
+// hostingElement adds a threat-model element that hosts zlib.
 var hostingElement = trace.ContributorFunc(func(b *trace.Builder) error {
 	b.AddItem(trace.Item{ID: "EL-PUMP", Kind: "element", Title: "Pump"})
-	b.Allow(trace.Uses, "element", sbom.KindComponent)
-	b.Link("EL-PUMP", trace.Uses, zlib)
+	b.Allow(trace.Hosts, "element", sbom.KindComponent)
+	b.Link("EL-PUMP", trace.Hosts, zlib)
 	return nil
 })
 

@@ -142,7 +142,7 @@ func allowLinks(b *trace.Builder) {
 	b.Allow(FlowsTo, KindDataFlow, KindElement)
 	b.Allow(Handles, KindElement, KindAsset)
 	b.Allow(Handles, KindDataFlow, KindAsset)
-	b.Allow(trace.Uses, KindElement, sbom.KindComponent)
+	b.Allow(trace.Hosts, KindElement, sbom.KindComponent)
 	b.Allow(trace.Targets, KindThreat, KindAsset, KindElement, KindDataFlow, KindTrustBoundary)
 	b.Allow(trace.Causes, KindThreat, risk.KindSituation, risk.KindHazard)
 	b.Allow(trace.Causes, KindRisk, risk.KindSituation, risk.KindHazard)
@@ -221,7 +221,7 @@ func (f *File) contributeModel(b *trace.Builder, cat *Catalogue) {
 		b.AddItem(trace.Item{ID: e.ID, Kind: KindElement, Title: e.Name, Pos: e.Pos, Fingerprint: fingerprint(KindElement, e), Attrs: attrs})
 		links(b, e.ID, trace.PartOf, e.Pos, e.Boundary)
 		links(b, e.ID, Handles, e.Pos, e.Assets...)
-		links(b, e.ID, trace.Uses, e.Pos, e.Components...)
+		links(b, e.ID, trace.Hosts, e.Pos, e.Components...)
 	}
 	for i := range m.Flows {
 		fl := &m.Flows[i]

@@ -142,7 +142,7 @@ func Reevaluate(g *trace.Graph, vuln trace.ID) []trace.ID {
 	}
 	var threats, risks []trace.ID
 	for _, c := range linked(g, vuln, trace.Out, trace.Affects, sbom.KindComponent) {
-		for _, e := range linked(g, c, trace.In, trace.Uses, KindElement) {
+		for _, e := range linked(g, c, trace.In, trace.Hosts, KindElement) {
 			add(e)
 			ts := linked(g, e, trace.In, trace.Targets, KindThreat)
 			add(ts...)

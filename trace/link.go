@@ -23,6 +23,10 @@ const (
 	PartOf LinkType = "part-of"
 	// Uses: a software item uses a component (SOUP).
 	Uses LinkType = "uses"
+	// Hosts: a threat-model element (a device, an app, a cloud service)
+	// hosts a component; kept apart from Uses, which is the software's own
+	// use of SOUP.
+	Hosts LinkType = "hosts"
 	// Causes: a cause (software item, SOUP failure, threat, event) causes a
 	// hazard or a hazardous situation.
 	Causes LinkType = "causes"
@@ -87,6 +91,7 @@ func DefaultVocabulary() *Vocabulary {
 		{ImplementedBy, "implements", "a control is implemented by a requirement", false},
 		{PartOf, "has-part", "a unit or item is part of an item or the system", true},
 		{Uses, "used-by", "a software item uses a component", false},
+		{Hosts, "hosted-by", "a threat-model element hosts a component", false},
 		{Causes, "caused-by", "a cause leads to a hazard or hazardous situation", true},
 		{LeadsTo, "follows-from", "hazard → hazardous situation → harm", true},
 		{Mitigates, "mitigated-by", "a control mitigates a situation or threat", false},
