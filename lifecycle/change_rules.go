@@ -12,37 +12,32 @@ func changeAtLeast(s ChangeState) func(trace.Item) bool {
 // been approved, or gone further, to record the risk analysis of the change
 // (IEC 62304:2006+A1:2015 7.4.1; 6.2.3).
 func ChangeRiskAnalysisRule() trace.Rule {
-	return trace.FuncRule{RuleMeta: trace.RuleMeta{
+	return approvedChangeRecords(trace.RuleMeta{
 		ID: "CHG-001", Version: 1, Severity: trace.Error, Clause: pmClause + "7.4.1",
 		Summary: "an approved change request records the risk analysis of the change",
-	}, Fn: func(g *trace.Graph, r *trace.Recorder) {
-		for it := range g.OfKind(KindChangeRequest) {
-			if !changeAtLeast(ChangeApproved)(it) {
-				continue
-			}
-			if it.Attr("riskAnalysis") != "true" {
-				r.Failf(it.ID, "change request %s is %s without a risk analysis of the change (7.4)", it.ID, it.Attr("state"))
-				continue
-			}
-			r.Pass(it.ID)
-		}
-	}}
+	}, "riskAnalysis", "without a risk analysis of the change (7.4)")
 }
 
 // ChangeApprovalRule (CHG-002) requires every change request that is
 // approved or further along to record who approved it and when
 // (IEC 62304:2006+A1:2015 8.2.1, 6.2.4).
 func ChangeApprovalRule() trace.Rule {
-	return trace.FuncRule{RuleMeta: trace.RuleMeta{
+	return approvedChangeRecords(trace.RuleMeta{
 		ID: "CHG-002", Version: 1, Severity: trace.Error, Clause: pmClause + "8.2.1",
 		Summary: "a change request is approved before it is implemented",
-	}, Fn: func(g *trace.Graph, r *trace.Recorder) {
+	}, "approved", "but records no approval (8.2.1)")
+}
+
+// approvedChangeRecords is the rule that every change request approved or
+// further along carries the record whose contribution sets attr to "true".
+func approvedChangeRecords(meta trace.RuleMeta, attr, missing string) trace.Rule {
+	return trace.FuncRule{RuleMeta: meta, Fn: func(g *trace.Graph, r *trace.Recorder) {
 		for it := range g.OfKind(KindChangeRequest) {
 			if !changeAtLeast(ChangeApproved)(it) {
 				continue
 			}
-			if it.Attr("approved") != "true" {
-				r.Failf(it.ID, "change request %s is %s but records no approval (8.2.1)", it.ID, it.Attr("state"))
+			if it.Attr(attr) != "true" {
+				r.Failf(it.ID, "change request %s is %s %s", it.ID, it.Attr("state"), missing)
 				continue
 			}
 			r.Pass(it.ID)

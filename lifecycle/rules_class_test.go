@@ -10,11 +10,7 @@ import (
 )
 
 func TestClassRules(t *testing.T) {
-	tests := []struct {
-		rule   string
-		change func(p *Project)
-		fires  trace.ID // "" = silent
-	}{
+	runRuleCases(t, []projectRuleCase{
 		{"CLS-001", func(p *Project) {}, ""},
 		{"CLS-001", func(p *Project) { p.System.Class = ClassB }, "SYS-PUMP"},
 		{"CLS-001", func(p *Project) { p.Items[1].Class = ClassA }, "ITM-UI"},
@@ -40,24 +36,7 @@ func TestClassRules(t *testing.T) {
 				p.Risk.Hazards[hi].Situations[0].P1 = "1e-6"
 			}
 		}, ""},
-	}
-	for _, tc := range tests {
-		name := tc.rule + "/silent"
-		if tc.fires != "" {
-			name = tc.rule + "/fires"
-		}
-		t.Run(name, func(t *testing.T) {
-			p := pumpProject()
-			tc.change(p)
-			got := ruleFindings(t, p, tc.rule)
-			if tc.fires == "" {
-				assert.Empty(t, got)
-				return
-			}
-			require.Len(t, got, 1)
-			assert.Equal(t, tc.fires, got[0].Item)
-		})
-	}
+	})
 }
 
 func TestDeclaredLowerCarriesPath(t *testing.T) {

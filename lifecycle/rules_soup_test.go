@@ -26,11 +26,7 @@ func withSOUP(p *Project) {
 }
 
 func TestSOUPRules(t *testing.T) {
-	tests := []struct {
-		rule   string
-		change func(p *Project)
-		fires  trace.ID
-	}{
+	runRuleCases(t, []projectRuleCase{
 		{"LC-011", withSOUP, ""},
 		{"LC-011", func(p *Project) { withSOUP(p); p.SOUP = nil }, zlib},
 		{"LC-012", withSOUP, ""},
@@ -44,24 +40,7 @@ func TestSOUPRules(t *testing.T) {
 			p.Requirements[0].RiskControls = nil
 			p.System.Class = ClassA
 		}, ""},
-	}
-	for _, tc := range tests {
-		name := tc.rule + "/silent"
-		if tc.fires != "" {
-			name = tc.rule + "/fires"
-		}
-		t.Run(name, func(t *testing.T) {
-			p := pumpProject()
-			tc.change(p)
-			got := ruleFindings(t, p, tc.rule)
-			if tc.fires == "" {
-				assert.Empty(t, got)
-				return
-			}
-			require.Len(t, got, 1)
-			assert.Equal(t, tc.fires, got[0].Item)
-		})
-	}
+	})
 }
 
 func TestSOUPFailureClassifiesTheUser(t *testing.T) {

@@ -162,3 +162,34 @@ func TestAcyclicThread(t *testing.T) {
 	assert.Equal(t, "software-item ITM-1 is in a cycle of 2 items along part-of links; the hierarchy and the traces must be acyclic", got[0].Message)
 	assert.Len(t, got[0].Path, 2)
 }
+
+// projectRuleCase changes the pump project and says which item, if any, the rule
+// then fails ("" means the rule stays silent).
+type projectRuleCase struct {
+	rule   string
+	change func(p *Project)
+	fires  trace.ID
+}
+
+// runRuleCases runs each case on a fresh pump project: a firing case must
+// fail exactly its item, a silent one nothing.
+func runRuleCases(t *testing.T, cases []projectRuleCase) {
+	t.Helper()
+	for _, tc := range cases {
+		name := tc.rule + "/silent"
+		if tc.fires != "" {
+			name = tc.rule + "/fires"
+		}
+		t.Run(name, func(t *testing.T) {
+			p := pumpProject()
+			tc.change(p)
+			got := ruleFindings(t, p, tc.rule)
+			if tc.fires == "" {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.fires, got[0].Item)
+		})
+	}
+}
