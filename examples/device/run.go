@@ -53,7 +53,9 @@ func run(ctx context.Context, cfg config, w io.Writer) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd, err := p.Readiness(ctx, cfg.Release, lifecycle.ReadinessOptions{Graph: g})
+	// Readiness reuses what is already computed instead of running the rules
+	// and the classification again.
+	rd, err := p.Readiness(ctx, cfg.Release, lifecycle.ReadinessOptions{Graph: g, Findings: res, Class: cl.System.Class})
 	if err != nil {
 		return nil, err
 	}
